@@ -1,0 +1,197 @@
+#ifndef APIDECL_CORE_BUILD_HPP
+#define APIDECL_CORE_BUILD_HPP
+
+#include <apidecl/core/check_call.hpp>
+#include <apidecl/core/check_endpoint.hpp>
+#include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/expected.hpp>
+#include <apidecl/core/failure.hpp>
+#include <apidecl/core/path_template.hpp>
+#include <apidecl/core/percent_encoding.hpp>
+#include <apidecl/core/request.hpp>
+#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/core/writer.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+/// Building a request into a caller's buffer, with no heap allocation:
+///
+///     std::array<char, 512> buffer;
+///     auto built = apidecl::build(cielo24::delete_job, buffer, cielo24::api_token = token, cielo24::job_id = id);
+///     if (built) send(*built);   // built->target() etc. are views into buffer
+///
+/// The arguments are checked at compile time (check_call.hpp); their constraints at run time,
+/// before anything is written. An endpoint with a body needs a serializer for its media type:
+/// `apidecl::build(endpoint, buffer, apidecl::serializer_set{my_json}, apidecl::body = value, ...)`.
+namespace apidecl {
+
+/// A request, or the reason it could not be built.
+using build_result = expected<request, validation_error>;
+
+namespace detail {
+
+// One declared parameter with its value as text: the non-template part of building works on these.
+struct param_slot {
+  std::string_view name;
+  location where = location::query;
+  bool has_value = false;
+  std::string_view text;
+  std::string_view (*violation)(std::string_view) noexcept = nullptr;
+};
+
+constexpr std::string_view header_value_violation(std::string_view text) noexcept {
+  for (char c : text)
+    if (c == '\r' || c == '\n' || c == '\0') return "contains a line break or NUL, which would end the header";
+  return {};
+}
+
+// Writes the target and the header block after the body already in `out`.
+inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
+                             std::string_view content_type, writer& out) noexcept {
+  for (std::size_t i = 0; i < count; ++i) {
+    param_slot const& slot = slots[i];
+    if (!slot.has_value) continue;
+    std::string_view problem = slot.violation(slot.text);
+    if (problem.empty() && slot.where == location::header) problem = header_value_violation(slot.text);
+    if (!problem.empty()) return validation_error{validation_error::code::invalid_argument, slot.name, problem, 0};
+  }
+  std::size_t const body_end = out.size();
+
+  std::size_t const target_begin = out.size();
+  std::size_t literal = 0;
+  for (path_template::placeholder p = path_template::next(path, 0); !p.name.empty();
+       p = path_template::next(path, p.open + 1)) {
+    out.append(path.substr(literal, p.open - literal));
+    for (std::size_t i = 0; i < count; ++i)
+      if (slots[i].where == location::path && slots[i].name == p.name) percent_encode(slots[i].text, out);
+    literal = p.open + p.name.size() + 2;
+  }
+  out.append(path.substr(literal));
+  char separator = '?';
+  for (std::size_t i = 0; i < count; ++i) {
+    if (slots[i].where != location::query || !slots[i].has_value) continue;
+    out.push_back(separator);
+    separator = '&';
+    percent_encode(slots[i].name, out);
+    out.push_back('=');
+    percent_encode(slots[i].text, out);
+  }
+  std::size_t const target_end = out.size();
+
+  for (std::size_t i = 0; i < count; ++i) {
+    if (slots[i].where != location::header || !slots[i].has_value) continue;
+    out.append(slots[i].name);
+    out.append(": ");
+    out.append(slots[i].text);
+    out.append("\r\n");
+  }
+  if (!content_type.empty()) {
+    out.append("Content-Type: ");
+    out.append(content_type);
+    out.append("\r\n");
+  }
+  if (out.overflowed())
+    return validation_error{validation_error::code::request_too_large, {}, "does not fit in the buffer", out.size()};
+  return request(m, out.slice(target_begin, target_end), out.slice(target_end, out.size()), out.slice(0, body_end));
+}
+
+// Digits of an integer argument; 24 holds any 64-bit value with its sign.
+struct integer_text {
+  char digits[24];
+};
+
+template <class T>
+std::string_view to_text(T const& value, integer_text& storage) noexcept {
+  if constexpr (std::is_same_v<T, bool>) {
+    return value ? "true" : "false";
+  } else if constexpr (std::is_integral_v<T>) {
+    auto const end = std::to_chars(storage.digits, storage.digits + sizeof storage.digits, value).ptr;
+    return {storage.digits, static_cast<std::size_t>(end - storage.digits)};
+  } else {
+    return std::string_view(value);
+  }
+}
+
+template <std::size_t I, class First, class... Rest>
+constexpr auto const& nth(First const& first, Rest const&... rest) noexcept {
+  if constexpr (I == 0) return first;
+  else return nth<I - 1>(rest...);
+}
+
+template <class P, class... Args>
+param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
+  param_slot slot{P::name, P::where, true, {}, &P::constraint::violation};
+  constexpr std::size_t given = index_of<P, typename Args::parameter...>();
+  if constexpr (given != npos) slot.text = to_text(nth<given>(args...).value, storage);
+  else if constexpr (P::presence == presence::fixed) slot.text = P::value;
+  else if constexpr (P::presence == presence::defaulted)
+    slot.text = to_text(static_cast<typename P::value_type>(P::default_value), storage);
+  else slot.has_value = false;
+  return slot;
+}
+
+template <class E, class Serializers, class... Declared, std::size_t... I, class... Args>
+build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out,
+                           Serializers const& serializers, Args const&... args) noexcept {
+  std::string_view content_type;
+  if constexpr (endpoint_has_body_v<E>) {
+    using media = typename E::body::media;
+    if constexpr (!Serializers::template handles<media>) {
+      (void)sizeof(diagnostic::no_serializer_for_media_type<media, Serializers>);
+      return validation_error{};
+    } else {
+      content_type = media::name;
+      auto const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
+      encode_status const encoded = serializers.template get<media>().encode(body, out);
+      if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
+    }
+  }
+  integer_text storage[sizeof...(Declared) + 1];
+  param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
+  return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out);
+}
+
+template <class T> struct is_serializer_set : std::false_type {};
+template <class... S> struct is_serializer_set<serializer_set<S...>> : std::true_type {};
+
+}  // namespace detail
+
+/// Builds the request of `Endpoint` for `args` into `out`; the request's views point into the
+/// writer's buffer. With a fixed buffer too small, the error says how many bytes are needed.
+template <class Endpoint, class Serializers, class... Args>
+build_result build_into(writer& out, Serializers const& serializers, Args const&... args) noexcept {
+  if constexpr (check_endpoint<Endpoint>() && check_call<Endpoint, Args...>()) {
+    using declared = endpoint_params_t<Endpoint>;
+    return detail::build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, serializers,
+                                           args...);
+  } else {
+    return validation_error{};
+  }
+}
+
+/// Builds the request of `endpoint` into `buffer` (any contiguous range of char: an array, a
+/// std::array, a std::vector). An endpoint with a body takes a `serializer_set` before its arguments.
+template <class Endpoint, class Buffer, class First, class... Rest>
+build_result build(Endpoint const&, Buffer& buffer, First const& first, Rest const&... rest) noexcept {
+  writer out(std::data(buffer), std::size(buffer));
+  if constexpr (detail::is_serializer_set<First>::value)
+    return build_into<Endpoint>(out, first, rest...);
+  else
+    return build_into<Endpoint>(out, serializer_set<>{}, first, rest...);
+}
+
+/// Builds the request of an endpoint that takes no arguments.
+template <class Endpoint, class Buffer>
+build_result build(Endpoint const&, Buffer& buffer) noexcept {
+  writer out(std::data(buffer), std::size(buffer));
+  return build_into<Endpoint>(out, serializer_set<>{});
+}
+
+}  // namespace apidecl
+
+#endif

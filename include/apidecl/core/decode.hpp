@@ -1,0 +1,71 @@
+#ifndef APIDECL_CORE_DECODE_HPP
+#define APIDECL_CORE_DECODE_HPP
+
+#include <apidecl/core/check_endpoint.hpp>
+#include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/response.hpp>
+#include <apidecl/core/result.hpp>
+#include <apidecl/core/serializer_set.hpp>
+
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+/// Turning a received response into a `result`: the body of a documented status is decoded into
+/// its declared type by the serializer for its media type; any other status is kept whole as
+/// `unexpected_status`; a body that does not decode becomes a `decode_error` that keeps the response.
+namespace apidecl {
+
+namespace detail {
+
+template <class E, class On, class Serializers>
+result<E> decode_documented(response const& r, Serializers const& serializers) {
+  using body_type = typename On::body;
+  using case_type = status<On::code, body_type>;
+  if constexpr (std::is_same_v<body_type, no_content>) {
+    return typename result<E>::variant_type(std::in_place_type<case_type>);
+  } else {
+    case_type decoded{};
+    decode_status const status = serializers.template get<typename On::media>().decode(r.body, decoded.body);
+    if (!status)
+      return failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),
+                                  std::string(r.body)});
+    return typename result<E>::variant_type(std::move(decoded));
+  }
+}
+
+template <class On, class Serializers>
+constexpr bool media_is_served() noexcept {
+  return std::is_same_v<typename On::body, no_content> || Serializers::template handles<typename On::media>;
+}
+
+template <class E, class Serializers, class... On>
+result<E> decode_checked(responses<On...>, response const& r, Serializers const& serializers) {
+  constexpr std::size_t missing = first_false<media_is_served<On, Serializers>()...>();
+  if constexpr (missing < sizeof...(On)) {
+    (void)sizeof(diagnostic::no_serializer_for_media_type<typename type_at_t<missing, type_list<On...>>::media,
+                                                          Serializers>);
+    return failure(decode_error{});
+  } else {
+    std::optional<result<E>> documented;
+    (void)((r.status == On::code && (documented.emplace(decode_documented<E, On>(r, serializers)), true)) || ...);
+    if (documented) return std::move(*documented);
+    return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
+  }
+}
+
+}  // namespace detail
+
+/// Decodes the response `r` of a call to `Endpoint` with `serializers`.
+template <class Endpoint, class Serializers>
+result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& serializers) {
+  if constexpr (check_endpoint<Endpoint>())
+    return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
+  else
+    return failure(decode_error{});
+}
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,89 @@
+#ifndef APIDECL_CORE_ENDPOINT_HPP
+#define APIDECL_CORE_ENDPOINT_HPP
+
+#include <apidecl/core/media_type.hpp>
+#include <apidecl/core/method.hpp>
+#include <apidecl/core/param.hpp>
+#include <apidecl/detail/type_list.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+/// The vocabulary of endpoint descriptors.
+///
+/// **Endpoint requirement.** An Endpoint is a type `E` with
+///
+///     static constexpr apidecl::method method = apidecl::method::get;
+///     static constexpr std::string_view path = "/v2/widgets/{widget_id}";
+///     using responses = apidecl::responses<apidecl::on<200, widget, apidecl::json>, ...>;
+///
+/// and optionally
+///
+///     using params = apidecl::params<widget_id, expand>;      // parameter declarations (param.hpp)
+///     using body = apidecl::request_body<widget, apidecl::json>;
+///     static constexpr bool idempotent = true;                // default: from the method
+///
+/// Every entry point checks the descriptor (check_endpoint.hpp): each `{placeholder}` has a path
+/// parameter and each path parameter a placeholder, names are unique, status codes are unique and
+/// within 100-599, and a body is declared only where the method allows one.
+namespace apidecl {
+
+/// The parameters of an endpoint, in the order they are written to the request.
+template <class... Parameters>
+using params = detail::type_list<Parameters...>;
+
+/// The body type of a response that carries none.
+struct no_content {
+  friend constexpr bool operator==(no_content, no_content) noexcept { return true; }
+};
+
+/// A documented response: status `Code` carries a `Body` in `Media`.
+template <int Code, class Body = no_content, class Media = no_media>
+struct on {
+  static constexpr int code = Code;
+  using body = Body;
+  using media = Media;
+};
+
+/// The documented responses of an endpoint.
+template <class... On>
+struct responses {};
+
+/// The request body of an endpoint: a `Body` encoded as `Media`.
+template <class Body, class Media>
+struct request_body {
+  using type = Body;
+  using media = Media;
+};
+
+namespace detail {
+template <class E, class = void> struct params_of { using type = type_list<>; };
+template <class E> struct params_of<E, std::void_t<typename E::params>> { using type = typename E::params; };
+
+template <class E, class = void> struct has_body : std::false_type {};
+template <class E> struct has_body<E, std::void_t<typename E::body>> : std::true_type {};
+
+template <class E, class = void> struct idempotence_of {
+  static constexpr bool value = method_is_idempotent(E::method);
+};
+template <class E> struct idempotence_of<E, std::void_t<decltype(E::idempotent)>> {
+  static constexpr bool value = E::idempotent;
+};
+}  // namespace detail
+
+/// The parameter list of `Endpoint`, empty when it declares none.
+template <class Endpoint>
+using endpoint_params_t = typename detail::params_of<Endpoint>::type;
+
+/// Whether `Endpoint` declares a request body.
+template <class Endpoint>
+inline constexpr bool endpoint_has_body_v = detail::has_body<Endpoint>::value;
+
+/// Whether repeating a request to `Endpoint` is harmless: the descriptor's `idempotent`, or what
+/// RFC 9110 says of its method.
+template <class Endpoint>
+inline constexpr bool endpoint_is_idempotent_v = detail::idempotence_of<Endpoint>::value;
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,63 @@
+#ifndef APIDECL_CORE_PERCENT_ENCODING_HPP
+#define APIDECL_CORE_PERCENT_ENCODING_HPP
+
+#include <apidecl/core/writer.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+/// RFC 3986 percent-encoding. Everything but the unreserved characters (ALPHA, DIGIT, "-", ".",
+/// "_", "~") is encoded, in path segments and in query values alike: a value can then never change
+/// the structure of the request ('/', '?', '#', '&', '=', '+' and bytes >= 0x80 all become %XX).
+namespace apidecl {
+
+constexpr bool is_unreserved(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
+/// Appends `text` percent-encoded, with upper-case hex digits (RFC 3986, 2.1).
+inline void percent_encode(std::string_view text, writer& out) noexcept {
+  constexpr char digits[] = "0123456789ABCDEF";
+  std::size_t run = 0;  // copy runs of unreserved bytes in one go
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_unreserved(text[i])) continue;
+    out.append(text.substr(run, i - run));
+    auto const byte = static_cast<unsigned char>(text[i]);
+    char const escaped[3] = {'%', digits[byte >> 4], digits[byte & 0xF]};
+    out.append({escaped, 3});
+    run = i + 1;
+  }
+  out.append(text.substr(run));
+}
+
+/// Decodes `%XX` escapes (and, when `plus_is_space`, '+' as in HTML forms) into `out`.
+/// Returns false on a malformed escape; `out` then holds what was decoded before it.
+inline bool percent_decode(std::string_view text, writer& out, bool plus_is_space = false) noexcept {
+  auto hex_value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char const c = text[i];
+    if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else if (c != '%') {
+      out.push_back(c);
+    } else {
+      if (i + 2 >= text.size()) return false;
+      int const high = hex_value(text[i + 1]);
+      int const low = hex_value(text[i + 2]);
+      if (high < 0 || low < 0) return false;
+      out.push_back(static_cast<char>(high * 16 + low));
+      i += 2;
+    }
+  }
+  return true;
+}
+
+}  // namespace apidecl
+
+#endif

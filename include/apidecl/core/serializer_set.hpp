@@ -1,0 +1,54 @@
+#ifndef APIDECL_CORE_SERIALIZER_SET_HPP
+#define APIDECL_CORE_SERIALIZER_SET_HPP
+
+#include <apidecl/detail/type_list.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+namespace apidecl {
+
+namespace diagnostic {
+template <class Media, class... Serializers>
+struct no_serializer_for_media_type {
+  static_assert(detail::always_false<Media, Serializers...>,
+                "apidecl: the endpoint uses a media type that no serializer of this client or call handles: "
+                "add one whose media_type is that type (e.g. apidecl::boost_json_serializer from "
+                "<apidecl/serializer/boost_json.hpp> for apidecl::json)");
+};
+}  // namespace diagnostic
+
+/// The Serializers a client or a call may use, at most one per media type; the one whose
+/// `media_type` is an endpoint's media type encodes and decodes its bodies.
+template <class... Serializers>
+class serializer_set {
+ public:
+  constexpr serializer_set(Serializers... s) : members_(std::move(s)...) {}  // NOLINT: {} is the empty set
+
+  /// Whether a serializer for `Media` is in the set.
+  template <class Media>
+  static constexpr bool handles = detail::index_of<Media, typename Serializers::media_type...>() != detail::npos;
+
+  /// The serializer for `Media`.
+  template <class Media>
+  constexpr auto const& get() const noexcept {
+    constexpr std::size_t index = detail::index_of<Media, typename Serializers::media_type...>();
+    if constexpr (index == detail::npos) {
+      (void)sizeof(diagnostic::no_serializer_for_media_type<Media, Serializers...>);
+      return *this;
+    } else {
+      return std::get<index>(members_);
+    }
+  }
+
+ private:
+  std::tuple<Serializers...> members_;
+};
+
+template <class... Serializers>
+serializer_set(Serializers...) -> serializer_set<Serializers...>;
+
+}  // namespace apidecl
+
+#endif

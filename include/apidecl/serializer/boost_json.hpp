@@ -1,0 +1,243 @@
+#ifndef APIDECL_SERIALIZER_BOOST_JSON_HPP
+#define APIDECL_SERIALIZER_BOOST_JSON_HPP
+
+#include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/media_type.hpp>
+#include <apidecl/core/writer.hpp>
+#include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/fields.hpp>
+#include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/open_enum.hpp>
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parser.hpp>
+#include <boost/json/serializer.hpp>
+#include <boost/json/value.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+/// A JSON Serializer (serializer.hpp) on Boost.JSON. Link Boost.JSON's compiled library
+/// (CMake: `apidecl::boost_json`); this header does not include its sources.
+///
+/// Body types: Hana Structs (fields.hpp) of `std::string`, integers, `bool`, `double`,
+/// `std::optional`, `std::vector`, enums with `enum_names`, `open_enum`, and nested structs.
+/// Decoding ignores unknown fields; a missing required field, a value of the wrong JSON type, an
+/// integer out of range, an unknown enum name or malformed JSON is a `decode_status` naming the
+/// field's path (`Projects/0/ProjectID`). Parsing uses a stack buffer first, so small bodies are
+/// decoded without heap allocation beyond the target's own strings.
+namespace apidecl {
+
+class boost_json_serializer {
+ public:
+  using media_type = json;
+
+  /// Deepest nesting accepted; deeper input is a decode error rather than a deep recursion.
+  std::size_t max_depth = 32;
+
+  template <class T>
+  encode_status encode(T const& value, writer& out) const {
+    unsigned char arena[4096];
+    boost::json::monotonic_resource memory(arena, sizeof arena);
+    boost::json::value document(&memory);
+    if (encode_status const status = to_json(value, document); !status) return status;
+    boost::json::serializer serializer;
+    serializer.reset(&document);
+    char chunk[512];
+    while (!serializer.done()) {
+      boost::json::string_view const piece = serializer.read(chunk, sizeof chunk);
+      out.append({piece.data(), piece.size()});
+    }
+    return {};
+  }
+
+  template <class T>
+  decode_status decode(std::string_view text, T& target) const {
+    unsigned char scratch[2048];
+    unsigned char arena[4096];
+    boost::json::monotonic_resource memory(arena, sizeof arena);
+    boost::json::parse_options options;
+    options.max_depth = max_depth;
+    boost::json::parser parser({}, options, scratch, sizeof scratch);
+    parser.reset(&memory);
+    boost::json::error_code ec;
+    parser.write(text.data(), text.size(), ec);
+    if (ec) return decode_status({}, "malformed JSON: " + ec.message());
+    boost::json::value const document = parser.release();
+    return from_json(document, target, nullptr);
+  }
+
+ private:
+  // The path to a value, kept as a chain on the stack and spelled out only for an error.
+  struct path_step {
+    path_step const* parent;
+    std::string_view key;
+    std::size_t index;
+  };
+
+  static std::string spell(path_step const* step) {
+    if (step == nullptr) return {};
+    std::string text = spell(step->parent);
+    if (!text.empty()) text += '/';
+    if (step->key.empty()) text += std::to_string(step->index);
+    else text.append(step->key.data(), step->key.size());
+    return text;
+  }
+
+  static decode_status wrong(path_step const* at, std::string what) { return decode_status(spell(at), std::move(what)); }
+
+  template <class T>
+  static decode_status from_json(boost::json::value const& json, T& target, path_step const* at) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      auto const* text = json.if_string();
+      if (text == nullptr) return wrong(at, "expected a string");
+      target.assign(text->data(), text->size());
+    } else if constexpr (std::is_same_v<T, bool>) {
+      auto const* flag = json.if_bool();
+      if (flag == nullptr) return wrong(at, "expected true or false");
+      target = *flag;
+    } else if constexpr (std::is_integral_v<T>) {
+      return integer_from_json(json, target, at);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!json.is_number()) return wrong(at, "expected a number");
+      boost::json::error_code ec;
+      target = json.to_number<T>(ec);
+      if (ec) return wrong(at, "number out of range");
+    } else if constexpr (detail::is_optional<T>::value) {
+      if (json.is_null()) {
+        target.reset();
+        return {};
+      }
+      return from_json(json, target.emplace(), at);
+    } else if constexpr (detail::is_vector<T>::value) {
+      auto const* array = json.if_array();
+      if (array == nullptr) return wrong(at, "expected an array");
+      target.clear();
+      target.resize(array->size());
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        path_step const step{at, {}, i};
+        if (decode_status status = from_json((*array)[i], target[i], &step); !status) return status;
+      }
+    } else if constexpr (detail::is_open_enum<T>::value) {
+      auto const* text = json.if_string();
+      if (text == nullptr) return wrong(at, "expected a string");
+      target = T::from_text({text->data(), text->size()});
+    } else if constexpr (has_enum_names_v<T>) {
+      auto const* text = json.if_string();
+      if (text == nullptr) return wrong(at, "expected a string");
+      auto const known = enum_from_text<T>({text->data(), text->size()});
+      if (!known) return wrong(at, "unknown value \"" + std::string(text->data(), text->size()) + "\"");
+      target = *known;
+    } else if constexpr (is_struct_v<T>) {
+      return struct_from_json(json, target, at);
+    } else {
+      static_assert(detail::always_false<T>,
+                    "apidecl: boost_json_serializer cannot decode this type: make it a Hana Struct "
+                    "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
+                    "std::vector, an enum with enum_names, or open_enum");
+    }
+    return {};
+  }
+
+  template <class T>
+  static decode_status integer_from_json(boost::json::value const& json, T& target, path_step const* at) {
+    using limits = std::numeric_limits<T>;
+    if (auto const* s = json.if_int64()) {
+      bool fits;
+      if constexpr (std::is_signed_v<T>)
+        fits = *s >= static_cast<std::int64_t>(limits::min()) && *s <= static_cast<std::int64_t>(limits::max());
+      else
+        fits = *s >= 0 && static_cast<std::uint64_t>(*s) <= static_cast<std::uint64_t>(limits::max());
+      if (!fits) return wrong(at, "integer out of range");
+      target = static_cast<T>(*s);
+      return {};
+    }
+    if (auto const* u = json.if_uint64()) {
+      if (*u > static_cast<std::uint64_t>(limits::max())) return wrong(at, "integer out of range");
+      target = static_cast<T>(*u);
+      return {};
+    }
+    return wrong(at, "expected an integer");
+  }
+
+  template <class T>
+  static decode_status struct_from_json(boost::json::value const& json, T& target, path_step const* at) {
+    auto const* object = json.if_object();
+    if (object == nullptr) return wrong(at, "expected an object");
+    decode_status result;
+    for_each_field(target, [&](std::string_view name, auto& field) {
+      if (!result) return;
+      path_step const step{at, name, 0};
+      auto const* member = object->if_contains({name.data(), name.size()});
+      if (member != nullptr) {
+        result = from_json(*member, field, &step);
+      } else if constexpr (is_optional_v<std::decay_t<decltype(field)>>) {
+        field.reset();
+      } else {
+        result = wrong(&step, "missing required field");
+      }
+    });
+    return result;
+  }
+
+  template <class T>
+  static encode_status to_json(T const& value, boost::json::value& json) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
+      json.emplace_string().assign(value.data(), value.size());
+    } else if constexpr (std::is_same_v<T, bool>) {
+      json = value;
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      json = static_cast<std::int64_t>(value);
+    } else if constexpr (std::is_integral_v<T>) {
+      json = static_cast<std::uint64_t>(value);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!std::isfinite(value)) return encode_status("holds a number JSON cannot represent (NaN or infinity)");
+      json = static_cast<double>(value);
+    } else if constexpr (detail::is_optional<T>::value) {
+      if (!value) json.emplace_null();
+      else return to_json(*value, json);
+    } else if constexpr (detail::is_vector<T>::value) {
+      auto& array = json.emplace_array();
+      array.reserve(value.size());
+      for (auto const& element : value) {
+        boost::json::value& item = array.emplace_back(nullptr);
+        if (encode_status const status = to_json(element, item); !status) return status;
+      }
+    } else if constexpr (detail::is_open_enum<T>::value) {
+      std::string_view const text = value.text();
+      json.emplace_string().assign(text.data(), text.size());
+    } else if constexpr (has_enum_names_v<T>) {
+      std::string_view const text = enum_to_text(value);
+      if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      json.emplace_string().assign(text.data(), text.size());
+    } else if constexpr (is_struct_v<T>) {
+      auto& object = json.emplace_object();
+      encode_status result;
+      for_each_field(value, [&](std::string_view name, auto const& field) {
+        if (!result) return;
+        if constexpr (is_optional_v<std::decay_t<decltype(field)>>)
+          if (!field) return;  // absent, not null
+        boost::json::value& member = object[{name.data(), name.size()}];
+        result = to_json(field, member);
+      });
+      return result;
+    } else {
+      static_assert(detail::always_false<T>,
+                    "apidecl: boost_json_serializer cannot encode this type: make it a Hana Struct "
+                    "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
+                    "std::vector, an enum with enum_names, or open_enum");
+    }
+    return {};
+  }
+};
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,108 @@
+#ifndef APIDECL_SERIALIZER_FIELDS_HPP
+#define APIDECL_SERIALIZER_FIELDS_HPP
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/concept/struct.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+#include <boost/hana/unpack.hpp>
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+/// What serializers need to know of a body type: its fields, read through Boost.Hana, and each
+/// field's name on the wire.
+///
+/// A body type is a Hana Struct (`BOOST_HANA_DEFINE_STRUCT` in the struct, or
+/// `BOOST_HANA_ADAPT_STRUCT` beside it). A field's wire name is its C++ name unless the struct
+/// renames it, once, next to its members:
+///
+///     struct task {
+///       BOOST_HANA_DEFINE_STRUCT(task, (std::string, task_id));
+///       static constexpr apidecl::wire_name wire_names[] = {{"task_id", "TaskId"}};
+///     };
+///
+/// `std::optional` fields may be absent; every other field is required when decoding.
+namespace apidecl {
+
+/// A field whose name on the wire differs from its C++ name.
+struct wire_name {
+  std::string_view member;
+  std::string_view wire;
+};
+
+namespace detail {
+template <class T, class = void>
+struct has_wire_names : std::false_type {};
+template <class T>
+struct has_wire_names<T, std::void_t<decltype(T::wire_names)>> : std::true_type {};
+
+template <class Key>
+constexpr std::string_view key_text() noexcept {
+  return boost::hana::to<char const*>(Key{});
+}
+
+template <class T>
+constexpr auto member_names() noexcept {
+  return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
+    return std::array<std::string_view, sizeof...(pairs)>{
+        key_text<std::decay_t<decltype(boost::hana::first(pairs))>>()...};
+  });
+}
+
+template <class T>
+constexpr bool wire_names_name_members() noexcept {
+  if constexpr (has_wire_names<T>::value) {
+    constexpr auto members = member_names<T>();
+    for (wire_name const& entry : T::wire_names) {
+      bool found = false;
+      for (std::string_view member : members) found = found || member == entry.member;
+      if (!found) return false;
+    }
+  }
+  return true;
+}
+
+template <class T> struct is_optional : std::false_type {};
+template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T> struct is_vector : std::false_type {};
+template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+}  // namespace detail
+
+/// Whether `T` is a Hana Struct, which serializers read field by field.
+template <class T>
+inline constexpr bool is_struct_v = boost::hana::Struct<T>::value;
+
+/// Whether a field of type `T` may be absent.
+template <class T>
+inline constexpr bool is_optional_v = detail::is_optional<T>::value;
+
+/// The wire name of `T`'s field `member`.
+template <class T>
+constexpr std::string_view wire_name_of(std::string_view member) noexcept {
+  if constexpr (detail::has_wire_names<T>::value)
+    for (wire_name const& entry : T::wire_names)
+      if (entry.member == member) return entry.wire;
+  return member;
+}
+
+/// Calls `f(wire_name, field)` for each field of the Hana Struct `value`, in declaration order.
+template <class T, class F>
+void for_each_field(T& value, F&& f) {
+  using plain = std::remove_const_t<T>;
+  static_assert(detail::wire_names_name_members<plain>(), "apidecl: an entry of wire_names names no field of the struct");
+  boost::hana::for_each(boost::hana::accessors<plain>(), [&](auto const& pair) {
+    using key = std::decay_t<decltype(boost::hana::first(pair))>;
+    f(wire_name_of<plain>(detail::key_text<key>()), boost::hana::second(pair)(value));
+  });
+}
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,86 @@
+#ifndef APIDECL_SERIALIZER_SERIALIZER_HPP
+#define APIDECL_SERIALIZER_SERIALIZER_HPP
+
+#include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/writer.hpp>
+#include <apidecl/detail/type_list.hpp>
+
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+/// **Serializer requirement.** Encodes request bodies and decodes response bodies of one media
+/// type. A type `S` is a Serializer if, for an `S const& s`, an `apidecl::writer& out`, a
+/// `std::string_view text`, and a body type `T` it supports with `T const& value` and `T& target`,
+///
+///     typename S::media_type                             // a media type tag (media_type.hpp)
+///     apidecl::encode_status e = s.encode(value, out);   // appends the encoded value to out
+///     apidecl::decode_status d = s.decode(text, target); // fills target from text
+///
+/// are valid. Neither throws. `decode` ignores what it does not know (unknown fields), and reports
+/// a missing required part, a wrong type or malformed text as a `decode_status` naming where in
+/// the body it is. A serializer need only support the types its users give it.
+///
+/// Exemplar:
+///
+///     struct my_json {
+///       using media_type = apidecl::json;
+///       template <class T> apidecl::encode_status encode(T const&, apidecl::writer&) const;
+///       template <class T> apidecl::decode_status decode(std::string_view, T&) const;
+///     };
+///     static_assert(apidecl::is_serializer_v<my_json>);
+namespace apidecl {
+
+namespace detail {
+template <class S, class = void>
+struct is_serializer : std::false_type {};
+template <class S>
+struct is_serializer<S, std::enable_if_t<std::is_convertible_v<decltype(S::media_type::name), std::string_view>>>
+    : std::true_type {};
+
+template <class S, class T, class = void>
+struct can_encode : std::false_type {};
+template <class S, class T>
+struct can_encode<S, T, std::enable_if_t<std::is_same_v<
+    decltype(std::declval<S const&>().encode(std::declval<T const&>(), std::declval<writer&>())), encode_status>>>
+    : std::true_type {};
+
+template <class S, class T, class = void>
+struct can_decode : std::false_type {};
+template <class S, class T>
+struct can_decode<S, T, std::enable_if_t<std::is_same_v<
+    decltype(std::declval<S const&>().decode(std::declval<std::string_view>(), std::declval<T&>())), decode_status>>>
+    : std::true_type {};
+}  // namespace detail
+
+/// Whether `S` models Serializer (names a media type).
+template <class S>
+inline constexpr bool is_serializer_v = detail::is_serializer<S>::value;
+
+/// Whether `S` can encode a `T`.
+template <class S, class T>
+inline constexpr bool can_encode_v = detail::can_encode<S, T>::value;
+
+/// Whether `S` can decode into a `T`.
+template <class S, class T>
+inline constexpr bool can_decode_v = detail::can_decode<S, T>::value;
+
+namespace diagnostic {
+template <class Serializer>
+struct serializer_lacks_media_type {
+  static_assert(detail::always_false<Serializer>,
+                "apidecl: a Serializer must declare 'using media_type = <tag>;' where the tag has "
+                "'static constexpr std::string_view name' (e.g. apidecl::json)");
+};
+}  // namespace diagnostic
+
+/// Checks `S` and, if it is not a Serializer, makes the one compiler error that says what to add.
+template <class S>
+constexpr bool check_serializer() noexcept {
+  if constexpr (!is_serializer_v<S>) (void)sizeof(diagnostic::serializer_lacks_media_type<S>);
+  return is_serializer_v<S>;
+}
+
+}  // namespace apidecl
+
+#endif

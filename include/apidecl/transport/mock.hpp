@@ -1,0 +1,83 @@
+#ifndef APIDECL_TRANSPORT_MOCK_HPP
+#define APIDECL_TRANSPORT_MOCK_HPP
+
+#include <apidecl/core/request.hpp>
+#include <apidecl/core/response.hpp>
+#include <apidecl/transport/transport.hpp>
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace apidecl {
+
+/// A scripted Transport for tests and examples: it records every request it is given and answers
+/// with the next reply of its script, in order. When the script runs out it answers with a
+/// `transport_error` (the request never left), so a test sees an unexpected extra call.
+class mock_transport {
+ public:
+  /// A copy of a request as the mock received it.
+  struct recorded_request {
+    apidecl::method method = apidecl::method::get;
+    std::string target;
+    std::string headers;
+    std::string body;
+
+    std::string_view path() const noexcept { return request(method, target, {}, {}).path(); }
+    std::optional<std::string_view> header(std::string_view name) const noexcept {
+      return header_list(headers).find(name);
+    }
+    /// The request line as it goes on the wire, e.g. "GET /api/job/delete?v=1&... HTTP/1.1".
+    std::string request_line() const {
+      return std::string(method_name(method)) + ' ' + target + " HTTP/1.1";
+    }
+  };
+
+  /// Adds a reply with `status`, `body` and `headers` ("Name: value" lines) to the script.
+  mock_transport& respond(int status, std::string body = {}, std::string headers = {}) {
+    script_.push_back(reply{status, std::move(body), std::move(headers), std::nullopt});
+    return *this;
+  }
+
+  /// Adds a transport failure to the script.
+  mock_transport& fail(transport_error error) {
+    script_.push_back(reply{0, {}, {}, std::move(error)});
+    return *this;
+  }
+
+  transport_result send(request const& r) {
+    requests_.push_back(recorded_request{r.method(), std::string(r.target()), std::string(r.headers().text()),
+                                         std::string(r.body())});
+    if (script_.empty())
+      return transport_error{transport_errc::other, false, "mock transport: no scripted reply is left"};
+    current_ = std::move(script_.front());
+    script_.pop_front();
+    if (current_.error) return *current_.error;
+    return response{current_.status, header_list(current_.headers), current_.body};
+  }
+
+  std::vector<recorded_request> const& requests() const noexcept { return requests_; }
+  /// Replies not used yet.
+  std::size_t pending() const noexcept { return script_.size(); }
+
+ private:
+  struct reply {
+    int status = 0;
+    std::string body;
+    std::string headers;
+    std::optional<transport_error> error;
+  };
+  std::deque<reply> script_;
+  reply current_;  // owns what the last response views
+  std::vector<recorded_request> requests_;
+};
+
+static_assert(is_transport_v<mock_transport>);
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,58 @@
+#ifndef APIDECL_TYPES_ENUM_NAMES_HPP
+#define APIDECL_TYPES_ENUM_NAMES_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+/// The wire names of an enumeration, so serializers can read and write it as text.
+///
+/// A user declares them once, next to the enum, as a function found by argument-dependent lookup:
+///
+///     enum class fidelity { mechanical, premium, professional };
+///     constexpr auto enum_names(fidelity) noexcept {
+///       return std::array{apidecl::enum_name{fidelity::mechanical, "MECHANICAL"}, ...};
+///     }
+namespace apidecl {
+
+/// One enumerator and its text on the wire.
+template <class Enum>
+struct enum_name {
+  Enum value;
+  std::string_view text;
+};
+template <class Enum>
+enum_name(Enum, char const*) -> enum_name<Enum>;
+
+namespace detail {
+template <class E, class = void>
+struct has_enum_names : std::false_type {};
+template <class E>
+struct has_enum_names<E, std::void_t<decltype(enum_names(std::declval<E>()))>> : std::is_enum<E> {};
+}  // namespace detail
+
+/// Whether `Enum` declares its names.
+template <class Enum>
+inline constexpr bool has_enum_names_v = detail::has_enum_names<Enum>::value;
+
+/// The enumerator whose wire name is `text`, if any.
+template <class Enum>
+constexpr std::optional<Enum> enum_from_text(std::string_view text) noexcept {
+  for (auto const& entry : enum_names(Enum{}))
+    if (entry.text == text) return entry.value;
+  return std::nullopt;
+}
+
+/// The wire name of `value`, empty if it has none.
+template <class Enum>
+constexpr std::string_view enum_to_text(Enum value) noexcept {
+  for (auto const& entry : enum_names(Enum{}))
+    if (entry.value == value) return entry.text;
+  return {};
+}
+
+}  // namespace apidecl
+
+#endif
