@@ -33,14 +33,18 @@ class client {
   /// Calls `endpoint` with named `args`; see `result` for what comes back.
   template <class Endpoint, class... Args>
   result<Endpoint> call(Endpoint const&, Args const&... args) {
-    if constexpr (check_transport<Transport>() && check_endpoint<Endpoint>() && check_call<Endpoint, Args...>()) {
+    if constexpr (is_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
       build_result built = build_into_buffer<Endpoint>(args...);
       if (!built) return failure(built.error());
       transport_result const received = transport_.send(*built);
       if (!received) return failure(received.error());
       return decode(Endpoint{}, *received, serializers_);
+    } else if constexpr (!is_transport_v<Transport>) {
+      detail::diagnose_transport<Transport>();
+      return detail::after_error{};
     } else {
-      return failure(validation_error{});
+      detail::diagnose_call<Endpoint, Args...>();
+      return detail::after_error{};
     }
   }
 
@@ -69,7 +73,7 @@ class client {
 /// A client over `transport` with the given serializers.
 template <class Transport, class... Serializers>
 client<Transport, serializer_set<Serializers...>> make_client(Transport&& transport, Serializers... serializers) {
-  static_assert((check_serializer<Serializers>() && ...) || true, "each check reports its own failure");
+  (detail::diagnose_serializer<Serializers>(), ...);
   return client<Transport, serializer_set<Serializers...>>(std::forward<Transport>(transport),
                                                           serializer_set<Serializers...>(std::move(serializers)...));
 }

@@ -151,7 +151,7 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     }
   }
-  integer_text storage[sizeof...(Declared) + 1];
+  [[maybe_unused]] integer_text storage[sizeof...(Declared) + 1];
   param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
   return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out);
 }
@@ -165,12 +165,13 @@ template <class... S> struct is_serializer_set<serializer_set<S...>> : std::true
 /// writer's buffer. With a fixed buffer too small, the error says how many bytes are needed.
 template <class Endpoint, class Serializers, class... Args>
 build_result build_into(writer& out, Serializers const& serializers, Args const&... args) noexcept {
-  if constexpr (check_endpoint<Endpoint>() && check_call<Endpoint, Args...>()) {
+  if constexpr (detail::is_valid_call<Endpoint, Args...>()) {
     using declared = endpoint_params_t<Endpoint>;
     return detail::build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, serializers,
                                            args...);
   } else {
-    return validation_error{};
+    detail::diagnose_call<Endpoint, Args...>();
+    return detail::after_error{};
   }
 }
 

@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_CHECK_CALL_HPP
 #define APIDECL_CORE_CHECK_CALL_HPP
 
+#include <apidecl/core/check_endpoint.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/param.hpp>
 
@@ -141,20 +142,31 @@ constexpr void report_call_problem() noexcept {
 
 }  // namespace detail
 
-/// Whether `endpoint(args...)` is a well-formed call: every argument named, declared, given once,
-/// not fixed, of a fitting type, and every required parameter given. Never fails to compile.
-template <class Endpoint, class... Args>
-inline constexpr bool is_valid_call_v =
-    detail::find_call_problem<Endpoint, detail::remove_cvref_t<Args>...>().problem == detail::call_problem::none;
-
-/// Checks a call and, if it is not well-formed, makes the one compiler error that says why.
-template <class Endpoint, class... Args>
-constexpr bool check_call() noexcept {
-  constexpr detail::call_finding finding = detail::find_call_problem<Endpoint, Args...>();
-  if constexpr (finding.problem != detail::call_problem::none)
-    detail::report_call_problem<Endpoint, finding.problem, finding.index, Args...>();
-  return finding.problem == detail::call_problem::none;
+namespace detail {
+template <class E, class... Args>
+constexpr bool is_valid_call() noexcept {
+  if constexpr (!is_endpoint_v<E>) return false;
+  else return find_call_problem<E, Args...>().problem == call_problem::none;
 }
+
+/// Makes the one compiler error that says why `E` with `Args` is not a well-formed call: the
+/// descriptor's first problem, or else the arguments'.
+template <class E, class... Args>
+void diagnose_call() noexcept {
+  if constexpr (!is_endpoint_v<E>) {
+    diagnose_endpoint<E>();
+  } else {
+    constexpr call_finding finding = find_call_problem<E, Args...>();
+    if constexpr (finding.problem != call_problem::none) report_call_problem<E, finding.problem, finding.index, Args...>();
+  }
+}
+}  // namespace detail
+
+/// Whether calling `Endpoint` with `Args` is well-formed: the descriptor checks out, and every
+/// argument is named, declared, given once, not fixed and of a fitting type, and every required
+/// parameter is given. Never fails to compile, so it also serves for cheap negative tests.
+template <class Endpoint, class... Args>
+inline constexpr bool is_valid_call_v = detail::is_valid_call<Endpoint, detail::remove_cvref_t<Args>...>();
 
 }  // namespace apidecl
 

@@ -281,15 +281,15 @@ constexpr void report_endpoint_problem() noexcept {
 template <class E>
 inline constexpr bool is_endpoint_v = detail::find_endpoint_problem<E>().problem == detail::endpoint_problem::none;
 
-/// Checks `E` and, if it is not a well-formed Endpoint, makes the one compiler error that says why.
-/// Returns whether it is, so callers can skip the work that would only add more errors.
+namespace detail {
+/// Makes the one compiler error that says why `E` is not a well-formed Endpoint. Entry points call
+/// it in the branch they take when `is_endpoint_v<E>` is false, so that nothing else fails.
 template <class E>
-constexpr bool check_endpoint() noexcept {
-  constexpr detail::endpoint_finding finding = detail::find_endpoint_problem<E>();
-  if constexpr (finding.problem != detail::endpoint_problem::none)
-    detail::report_endpoint_problem<E, finding.problem, finding.index>();
-  return finding.problem == detail::endpoint_problem::none;
+void diagnose_endpoint() noexcept {
+  constexpr endpoint_finding finding = find_endpoint_problem<E>();
+  if constexpr (finding.problem != endpoint_problem::none) report_endpoint_problem<E, finding.problem, finding.index>();
 }
+}  // namespace detail
 
 }  // namespace apidecl
 

@@ -46,7 +46,7 @@ result<E> decode_checked(responses<On...>, response const& r, Serializers const&
   if constexpr (missing < sizeof...(On)) {
     (void)sizeof(diagnostic::no_serializer_for_media_type<typename type_at_t<missing, type_list<On...>>::media,
                                                           Serializers>);
-    return failure(decode_error{});
+    return after_error{};
   } else {
     std::optional<result<E>> documented;
     (void)((r.status == On::code && (documented.emplace(decode_documented<E, On>(r, serializers)), true)) || ...);
@@ -60,10 +60,12 @@ result<E> decode_checked(responses<On...>, response const& r, Serializers const&
 /// Decodes the response `r` of a call to `Endpoint` with `serializers`.
 template <class Endpoint, class Serializers>
 result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& serializers) {
-  if constexpr (check_endpoint<Endpoint>())
+  if constexpr (is_endpoint_v<Endpoint>) {
     return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
-  else
-    return failure(decode_error{});
+  } else {
+    detail::diagnose_endpoint<Endpoint>();
+    return detail::after_error{};
+  }
 }
 
 }  // namespace apidecl

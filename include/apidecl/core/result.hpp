@@ -84,19 +84,33 @@ struct status_body<Code, responses<On...>> {
 template <class Endpoint, int Code>
 using status_body_t = typename status_body<Code, typename Endpoint::responses>::type;
 
+template <class Visitor, class... Cases>
+constexpr std::size_t first_unhandled(std::variant<Cases...> const*) noexcept {
+  return first_false<visit_case<Visitor, Cases>::handled...>();
+}
+template <class Visitor, class... Cases>
+constexpr std::size_t first_other_return(std::variant<Cases...> const*) noexcept {
+  using first = visit_case_result_t<Visitor, type_at_t<0, type_list<Cases...>>>;
+  return first_false<std::is_same_v<first, visit_case_result_t<Visitor, Cases>>...>();
+}
+
+// Whether `Visitor` handles every case of the variant the same way; if not, `diagnose_visitor`
+// makes the one error that names the first case it fails.
+template <class Visitor, class Variant>
+constexpr bool visitor_is_complete() noexcept {
+  constexpr std::size_t size = std::variant_size_v<Variant>;
+  if constexpr (first_unhandled<Visitor>(static_cast<Variant const*>(nullptr)) < size) return false;
+  else return first_other_return<Visitor>(static_cast<Variant const*>(nullptr)) == size;
+}
 template <class Endpoint, class Visitor, class... Cases>
-constexpr bool check_visitor(std::variant<Cases...> const*) noexcept {
-  constexpr std::size_t unhandled = first_false<visit_case<Visitor, Cases>::handled...>();
+void diagnose_visitor(std::variant<Cases...> const*) noexcept {
+  using variant = std::variant<Cases...>;
+  constexpr std::size_t unhandled = first_unhandled<Visitor>(static_cast<variant const*>(nullptr));
   if constexpr (unhandled < sizeof...(Cases)) {
     (void)sizeof(diagnostic::visitor_does_not_handle_a_case<Endpoint, type_at_t<unhandled, type_list<Cases...>>>);
-    return false;
   } else {
-    using first = visit_case_result_t<Visitor, type_at_t<0, type_list<Cases...>>>;
-    constexpr std::size_t other =
-        first_false<std::is_same_v<first, visit_case_result_t<Visitor, Cases>>...>();
-    if constexpr (other < sizeof...(Cases))
-      (void)sizeof(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>);
-    return other == sizeof...(Cases);
+    constexpr std::size_t other = first_other_return<Visitor>(static_cast<variant const*>(nullptr));
+    (void)sizeof(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>);
   }
 }
 }  // namespace detail
@@ -118,10 +132,13 @@ class result {
   template <class Visitor>
   decltype(auto) visit(Visitor&& visitor) const {
     using V = std::remove_reference_t<Visitor>;
-    if constexpr (detail::check_visitor<Endpoint, V>(static_cast<variant_type const*>(nullptr))) {
+    if constexpr (detail::visitor_is_complete<V, variant_type>()) {
       return std::visit([&](auto const& c) -> decltype(auto) {
         return detail::visit_case<V, std::decay_t<decltype(c)>>::call(visitor, c);
       }, outcome_);
+    } else {
+      detail::diagnose_visitor<Endpoint, V>(static_cast<variant_type const*>(nullptr));
+      return detail::after_error{};
     }
   }
 

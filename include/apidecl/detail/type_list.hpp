@@ -53,6 +53,14 @@ constexpr std::size_t first_false() noexcept {
 template <class...>
 inline constexpr bool always_false = false;
 
+/// What an entry point returns after its check has reported an error: it converts to whatever
+/// the caller expects, so the one diagnostic is not followed by a cascade. Never reached at run
+/// time (the program does not compile), hence never defined.
+struct after_error {
+  template <class T>
+  operator T() const noexcept;  // NOLINT: converts to anything by design
+};
+
 }  // namespace apidecl::detail
 
 #endif

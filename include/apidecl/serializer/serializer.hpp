@@ -74,12 +74,13 @@ struct serializer_lacks_media_type {
 };
 }  // namespace diagnostic
 
-/// Checks `S` and, if it is not a Serializer, makes the one compiler error that says what to add.
+namespace detail {
+/// Makes the one compiler error that says what `S` lacks to be a Serializer, if anything.
 template <class S>
-constexpr bool check_serializer() noexcept {
+void diagnose_serializer() noexcept {
   if constexpr (!is_serializer_v<S>) (void)sizeof(diagnostic::serializer_lacks_media_type<S>);
-  return is_serializer_v<S>;
 }
+}  // namespace detail
 
 }  // namespace apidecl
 

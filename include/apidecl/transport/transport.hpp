@@ -48,12 +48,13 @@ struct transport_lacks_send {
 };
 }  // namespace diagnostic
 
-/// Checks `T` and, if it is not a Transport, makes the one compiler error that says what to add.
+namespace detail {
+/// Makes the one compiler error that says what `T` lacks to be a Transport, if anything.
 template <class T>
-constexpr bool check_transport() noexcept {
+void diagnose_transport() noexcept {
   if constexpr (!is_transport_v<T>) (void)sizeof(diagnostic::transport_lacks_send<std::remove_reference_t<T>>);
-  return is_transport_v<T>;
 }
+}  // namespace detail
 
 }  // namespace apidecl
 

@@ -1,0 +1,20 @@
+// Giving the same parameter twice does not compile.
+// expect: parameter_is_given_twice
+// expect: job_id
+#include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/core/build.hpp>
+
+#include <array>
+
+namespace c24 = apidecl::cielo24;
+
+int main() {
+  std::array<char, 256> buffer;
+#ifdef APIDECL_TWIN
+  auto built = apidecl::build(c24::delete_job, buffer, c24::job_id = "64be", c24::api_token = "7ca5");
+#else
+  auto built = apidecl::build(c24::delete_job, buffer, c24::job_id = "64be", c24::api_token = "7ca5",
+                              c24::job_id = "64bf");
+#endif
+  return built ? 0 : 1;
+}

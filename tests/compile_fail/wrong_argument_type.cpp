@@ -1,0 +1,19 @@
+// An argument whose type does not fit its parameter does not compile.
+// expect: argument_has_the_wrong_type
+// expect: job_id
+#include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/core/build.hpp>
+
+#include <array>
+
+namespace c24 = apidecl::cielo24;
+
+int main() {
+  std::array<char, 256> buffer;
+#ifdef APIDECL_TWIN
+  auto built = apidecl::build(c24::delete_job, buffer, c24::api_token = "7ca5", c24::job_id = "42");
+#else
+  auto built = apidecl::build(c24::delete_job, buffer, c24::api_token = "7ca5", c24::job_id = 42);
+#endif
+  return built ? 0 : 1;
+}
