@@ -70,7 +70,7 @@ class header_list {
       while (!rest_.empty()) {
         std::size_t const end = rest_.find('\n');
         line_length_ = end == std::string_view::npos ? rest_.size() : end + 1;
-        std::string_view const line = rest_.substr(0, line_length_);
+        std::string_view const line = rest_.substr(0, end == std::string_view::npos ? rest_.size() : end);
         std::size_t const colon = line.find(':');
         if (colon != std::string_view::npos && colon > 0) {
           field_ = {line.substr(0, colon), trim(line.substr(colon + 1))};

@@ -1,0 +1,33 @@
+#ifndef APIDECL_APIDECL_HPP
+#define APIDECL_APIDECL_HPP
+
+/// The whole core and the client, with no dependency beyond Boost.Hana. Adapters that need a
+/// library of their own are included one by one, when asked for:
+///   <apidecl/serializer/boost_json.hpp>  (link apidecl::boost_json)
+///   <apidecl/fmt/formatters.hpp>         ({fmt})
+/// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>.
+#include <apidecl/client/client.hpp>
+#include <apidecl/core/build.hpp>
+#include <apidecl/core/check_call.hpp>
+#include <apidecl/core/check_endpoint.hpp>
+#include <apidecl/core/constraint.hpp>
+#include <apidecl/core/decode.hpp>
+#include <apidecl/core/endpoint.hpp>
+#include <apidecl/core/failure.hpp>
+#include <apidecl/core/media_type.hpp>
+#include <apidecl/core/method.hpp>
+#include <apidecl/core/param.hpp>
+#include <apidecl/core/percent_encoding.hpp>
+#include <apidecl/core/request.hpp>
+#include <apidecl/core/response.hpp>
+#include <apidecl/core/result.hpp>
+#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/fields.hpp>
+#include <apidecl/serializer/query_string.hpp>
+#include <apidecl/serializer/serializer.hpp>
+#include <apidecl/transport/mock.hpp>
+#include <apidecl/transport/transport.hpp>
+#include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/open_enum.hpp>
+
+#endif

@@ -1,0 +1,172 @@
+#ifndef APIDECL_SERIALIZER_QUERY_STRING_HPP
+#define APIDECL_SERIALIZER_QUERY_STRING_HPP
+
+#include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/media_type.hpp>
+#include <apidecl/core/percent_encoding.hpp>
+#include <apidecl/core/writer.hpp>
+#include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/fields.hpp>
+#include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/open_enum.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+/// A Serializer (serializer.hpp) for the query-string syntax used as an HTML-form body
+/// (`application/x-www-form-urlencoded`), such as cielo24's `update_password`.
+///
+/// Body types: flat Hana Structs (fields.hpp) of `std::string`, integers, `bool`, enums with
+/// `enum_names`, `open_enum`, each possibly `std::optional` (left out when empty) or `std::vector`
+/// (the name repeated, `a=1&a=2`). Names and values are percent-encoded as in RFC 3986; decoding
+/// also reads '+' as a space. Decoding ignores unknown names; a missing required field, a scalar
+/// given twice, a value that does not parse or a malformed escape is a `decode_status` naming the field.
+namespace apidecl {
+
+class query_string_serializer {
+ public:
+  using media_type = form;
+
+  template <class T>
+  encode_status encode(T const& value, writer& out) const {
+    static_assert(is_struct_v<T>, "apidecl: query_string_serializer encodes Hana Structs (BOOST_HANA_DEFINE_STRUCT)");
+    bool first = true;
+    encode_status result;
+    for_each_field(value, [&](std::string_view name, auto const& field) {
+      using F = std::decay_t<decltype(field)>;
+      auto put = [&](auto const& scalar) {
+        if (!result) return;
+        if (!first) out.push_back('&');
+        first = false;
+        percent_encode(name, out);
+        out.push_back('=');
+        result = put_scalar(scalar, out);
+      };
+      if constexpr (is_optional_v<F>) {
+        if (field) put(*field);
+      } else if constexpr (detail::is_vector<F>::value) {
+        for (auto const& element : field) put(element);
+      } else {
+        put(field);
+      }
+    });
+    return result;
+  }
+
+  template <class T>
+  decode_status decode(std::string_view text, T& target) const {
+    static_assert(is_struct_v<T>, "apidecl: query_string_serializer decodes Hana Structs (BOOST_HANA_DEFINE_STRUCT)");
+    decode_status result;
+    for_each_field(target, [&](std::string_view name, auto& field) {
+      if (result) result = decode_field(text, name, field);
+    });
+    return result;
+  }
+
+ private:
+  template <class T>
+  static encode_status put_scalar(T const& value, writer& out) {
+    if constexpr (std::is_same_v<T, bool>) {
+      out.append(value ? "true" : "false");
+    } else if constexpr (std::is_integral_v<T>) {
+      char digits[24];
+      auto const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+      out.append({digits, static_cast<std::size_t>(end - digits)});
+    } else if constexpr (std::is_convertible_v<T const&, std::string_view>) {
+      percent_encode(std::string_view(value), out);
+    } else if constexpr (detail::is_open_enum<T>::value) {
+      percent_encode(value.text(), out);
+    } else if constexpr (has_enum_names_v<T>) {
+      std::string_view const text = enum_to_text(value);
+      if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      percent_encode(text, out);
+    } else {
+      static_assert(detail::always_false<T>,
+                    "apidecl: query_string_serializer fields are text, integers, bool, enums with enum_names or "
+                    "open_enum, possibly in std::optional or std::vector");
+    }
+    return {};
+  }
+
+  template <class T>
+  static bool parse_scalar(std::string const& text, T& target) {
+    if constexpr (std::is_same_v<T, bool>) {
+      if (text == "true" || text == "1") target = true;
+      else if (text == "false" || text == "0") target = false;
+      else return false;
+    } else if constexpr (std::is_integral_v<T>) {
+      auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), target);
+      return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      target = text;
+    } else if constexpr (detail::is_open_enum<T>::value) {
+      target = T::from_text(text);
+    } else if constexpr (has_enum_names_v<T>) {
+      auto const known = enum_from_text<T>(text);
+      if (!known) return false;
+      target = *known;
+    } else {
+      static_assert(detail::always_false<T>,
+                    "apidecl: query_string_serializer fields are std::string, integers, bool, enums with enum_names "
+                    "or open_enum, possibly in std::optional or std::vector");
+    }
+    return true;
+  }
+
+  static bool unescape(std::string_view text, std::string& out) {
+    out.resize(text.size());  // decoding never lengthens
+    writer w(out.data(), out.size());
+    bool const ok = percent_decode(text, w, true);
+    out.resize(w.size());
+    return ok;
+  }
+
+  // Calls f(value) for each pair named `name`; false on a malformed escape.
+  template <class F>
+  static bool for_each_value(std::string_view text, std::string_view name, F&& f) {
+    std::string key, value;
+    while (!text.empty()) {
+      std::size_t const amp = text.find('&');
+      std::string_view const pair = text.substr(0, amp);
+      text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
+      if (pair.empty()) continue;
+      std::size_t const eq = pair.find('=');
+      if (!unescape(pair.substr(0, eq), key)) return false;
+      if (key != name) continue;
+      if (!unescape(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), value)) return false;
+      if (!f(value)) return true;
+    }
+    return true;
+  }
+
+  template <class F>
+  static decode_status decode_field(std::string_view text, std::string_view name, F& field) {
+    std::string const where(name);
+    std::size_t seen = 0;
+    bool parsed = true;
+    bool const well_formed = for_each_value(text, name, [&](std::string const& value) {
+      ++seen;
+      if constexpr (detail::is_vector<F>::value) {
+        parsed = parse_scalar(value, field.emplace_back());
+      } else if constexpr (is_optional_v<F>) {
+        parsed = seen == 1 && parse_scalar(value, field.emplace());
+      } else {
+        parsed = seen == 1 && parse_scalar(value, field);
+      }
+      return parsed;
+    });
+    if (!well_formed) return decode_status(where, "malformed percent-encoding");
+    if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_status(where, "given more than once");
+    if (!parsed) return decode_status(where, "value does not parse as the field's type");
+    if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
+      return decode_status(where, "missing required field");
+    return {};
+  }
+};
+
+}  // namespace apidecl
+
+#endif
