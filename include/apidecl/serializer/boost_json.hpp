@@ -32,8 +32,43 @@
 /// Decoding ignores unknown fields; a missing required field, a value of the wrong JSON type, an
 /// integer out of range, an unknown enum name or malformed JSON is a `decode_status` naming the
 /// field's path (`Projects/0/ProjectID`). Parsing uses a stack buffer first, so small bodies are
-/// decoded without heap allocation beyond the target's own strings.
+/// decoded without heap allocation beyond the target's own strings. Encoding refuses what JSON
+/// cannot carry: NaN, infinity, and text that is not valid UTF-8.
 namespace apidecl {
+
+namespace detail {
+// Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points
+// past U+10FFFF). Boost.JSON writes strings byte for byte, so text that is not would make JSON
+// that no parser, Boost.JSON's included, accepts.
+inline bool is_valid_utf8(std::string_view text) noexcept {
+  auto const* p = reinterpret_cast<unsigned char const*>(text.data());
+  auto const* const end = p + text.size();
+  while (p != end) {
+    unsigned char const lead = *p++;
+    if (lead < 0x80) continue;
+    std::ptrdiff_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the first continuation byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 2;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 3;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (end - p < length || p[0] < low || p[0] > high) return false;
+    for (std::ptrdiff_t i = 1; i < length; ++i)
+      if ((p[i] & 0xC0) != 0x80) return false;
+    p += length;
+  }
+  return true;
+}
+}  // namespace detail
 
 class boost_json_serializer {
  public:
@@ -109,7 +144,7 @@ class boost_json_serializer {
       if (!json.is_number()) return wrong(at, "expected a number");
       boost::json::error_code ec;
       target = json.to_number<T>(ec);
-      if (ec) return wrong(at, "number out of range");
+      if (ec || !std::isfinite(target)) return wrong(at, "number out of range");  // 1e400 parses as infinity
     } else if constexpr (detail::is_optional<T>::value) {
       if (json.is_null()) {
         target.reset();
@@ -190,6 +225,7 @@ class boost_json_serializer {
   template <class T>
   static encode_status to_json(T const& value, boost::json::value& json) {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
+      if (!detail::is_valid_utf8(value)) return encode_status("holds text that is not valid UTF-8");
       json.emplace_string().assign(value.data(), value.size());
     } else if constexpr (std::is_same_v<T, bool>) {
       json = value;
@@ -212,6 +248,7 @@ class boost_json_serializer {
       }
     } else if constexpr (detail::is_open_enum<T>::value) {
       std::string_view const text = value.text();
+      if (!detail::is_valid_utf8(text)) return encode_status("holds text that is not valid UTF-8");
       json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (has_enum_names_v<T>) {
       std::string_view const text = enum_to_text(value);

@@ -145,6 +145,8 @@ class query_string_serializer {
   template <class F>
   static decode_status decode_field(std::string_view text, std::string_view name, F& field) {
     std::string const where(name);
+    if constexpr (detail::is_vector<F>::value) field.clear();  // a used target keeps nothing old
+    else if constexpr (is_optional_v<F>) field.reset();
     std::size_t seen = 0;
     bool parsed = true;
     bool const well_formed = for_each_value(text, name, [&](std::string const& value) {
