@@ -152,6 +152,23 @@ TEST_CASE("boost_json_serializer models Serializer for JSON", "[serializer][boos
   STATIC_REQUIRE(apidecl::can_decode_v<apidecl::boost_json_serializer, sample::task>);
 }
 
+namespace sample {
+struct opaque {  // not a Hana Struct
+  std::string name;
+};
+struct holds_opaque {
+  BOOST_HANA_DEFINE_STRUCT(holds_opaque, (std::vector<opaque>, items));
+};
+}  // namespace sample
+
+TEST_CASE("the traits tell which types boost_json_serializer supports", "[serializer][boost_json]") {
+  STATIC_REQUIRE_FALSE(apidecl::can_decode_v<apidecl::boost_json_serializer, sample::opaque>);
+  STATIC_REQUIRE_FALSE(apidecl::can_encode_v<apidecl::boost_json_serializer, sample::opaque>);
+  STATIC_REQUIRE_FALSE(apidecl::can_decode_v<apidecl::boost_json_serializer, sample::holds_opaque>);
+  STATIC_REQUIRE(apidecl::can_encode_v<apidecl::boost_json_serializer, std::string_view>);
+  STATIC_REQUIRE_FALSE(apidecl::can_decode_v<apidecl::boost_json_serializer, std::string_view>);
+}
+
 TEST_CASE("a renamed field is read and written under its wire name", "[serializer][boost_json]") {
   CHECK(decoded<sample::task>(R"({"TaskId":"cc8095fbfecf4647b2e10b622d81c19b"})").task_id ==
         "cc8095fbfecf4647b2e10b622d81c19b");

@@ -106,6 +106,18 @@ TEST_CASE("query_string_serializer models Serializer for HTML forms", "[serializ
   STATIC_REQUIRE(apidecl::can_decode_v<apidecl::query_string_serializer, sample::password_change>);
 }
 
+namespace sample {
+struct nested {  // forms are flat: a struct field has no query-string spelling
+  BOOST_HANA_DEFINE_STRUCT(nested, (std::string, name), (form, inner));
+};
+}  // namespace sample
+
+TEST_CASE("the traits refuse types a form cannot carry", "[serializer][query_string]") {
+  STATIC_REQUIRE_FALSE(apidecl::can_encode_v<apidecl::query_string_serializer, sample::nested>);
+  STATIC_REQUIRE_FALSE(apidecl::can_decode_v<apidecl::query_string_serializer, sample::nested>);
+  STATIC_REQUIRE_FALSE(apidecl::can_decode_v<apidecl::query_string_serializer, std::string>);
+}
+
 TEST_CASE("a flat struct encodes as name=value pairs in declaration order", "[serializer][query_string]") {
   CHECK(encoded(a_form()) == "name=Ann&count=3&urgent=true&priority=PRIORITY&fidelity=PREMIUM");
   CHECK(encoded(sample::counter{65535}) == "count=65535");

@@ -141,12 +141,16 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
   std::string_view content_type;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
+    using body_type = typename E::body::type;
     if constexpr (!Serializers::template handles<media>) {
       (void)sizeof(diagnostic::no_serializer_for_media_type<media, Serializers>);
-      return validation_error{};
+      return after_error{};
+    } else if constexpr (!can_encode<typename Serializers::template serializer_for<media>, body_type>::value) {
+      (void)sizeof(diagnostic::serializer_cannot_encode<typename Serializers::template serializer_for<media>, body_type>);
+      return after_error{};
     } else {
       content_type = media::name;
-      auto const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
+      body_type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
       encode_status const encoded = serializers.template get<media>().encode(body, out);
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     }

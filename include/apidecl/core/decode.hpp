@@ -35,17 +35,28 @@ result<E> decode_documented(response const& r, Serializers const& serializers) {
   }
 }
 
+enum class decoding { possible, no_serializer, unsupported_body };
+
 template <class On, class Serializers>
-constexpr bool media_is_served() noexcept {
-  return std::is_same_v<typename On::body, no_content> || Serializers::template handles<typename On::media>;
+constexpr decoding decoding_of() noexcept {
+  if constexpr (std::is_same_v<typename On::body, no_content>) return decoding::possible;
+  else if constexpr (!Serializers::template handles<typename On::media>) return decoding::no_serializer;
+  else if constexpr (!can_decode<typename Serializers::template serializer_for<typename On::media>,
+                                 typename On::body>::value)
+    return decoding::unsupported_body;
+  else return decoding::possible;
 }
 
 template <class E, class Serializers, class... On>
 result<E> decode_checked(responses<On...>, response const& r, Serializers const& serializers) {
-  constexpr std::size_t missing = first_false<media_is_served<On, Serializers>()...>();
-  if constexpr (missing < sizeof...(On)) {
-    (void)sizeof(diagnostic::no_serializer_for_media_type<typename type_at_t<missing, type_list<On...>>::media,
-                                                          Serializers>);
+  constexpr std::size_t first = first_false<(decoding_of<On, Serializers>() == decoding::possible)...>();
+  if constexpr (first < sizeof...(On)) {
+    using failing = type_at_t<first, type_list<On...>>;
+    if constexpr (decoding_of<failing, Serializers>() == decoding::no_serializer)
+      (void)sizeof(diagnostic::no_serializer_for_media_type<typename failing::media, Serializers>);
+    else
+      (void)sizeof(diagnostic::serializer_cannot_decode<
+                   typename Serializers::template serializer_for<typename failing::media>, typename failing::body>);
     return after_error{};
   } else {
     std::optional<result<E>> documented;

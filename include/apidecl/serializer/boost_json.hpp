@@ -68,6 +68,24 @@ inline bool is_valid_utf8(std::string_view text) noexcept {
   }
   return true;
 }
+template <class T, bool Encoding>
+constexpr bool json_supports() noexcept;
+template <bool Encoding, class... Fields>
+constexpr bool json_supports_fields(type_list<Fields...>) noexcept {
+  return (json_supports<Fields, Encoding>() && ...);
+}
+// The types boost_json_serializer reads (and, with Encoding, writes): what its encode and decode
+// accept, so `can_decode_v` tells the truth and a wrong body type is one clear error.
+template <class T, bool Encoding>
+constexpr bool json_supports() noexcept {
+  if constexpr (std::is_same_v<T, std::string> || std::is_arithmetic_v<T> || is_open_enum<T>::value ||
+                has_enum_names_v<T>)
+    return true;
+  else if constexpr (std::is_same_v<T, std::string_view>) return Encoding;
+  else if constexpr (is_optional<T>::value || is_vector<T>::value) return json_supports<typename T::value_type, Encoding>();
+  else if constexpr (is_struct_v<T>) return json_supports_fields<Encoding>(field_types_t<T>{});
+  else return false;
+}
 }  // namespace detail
 
 class boost_json_serializer {
@@ -77,7 +95,7 @@ class boost_json_serializer {
   /// Deepest nesting accepted; deeper input is a decode error rather than a deep recursion.
   std::size_t max_depth = 32;
 
-  template <class T>
+  template <class T, std::enable_if_t<detail::json_supports<T, true>(), int> = 0>
   encode_status encode(T const& value, writer& out) const {
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
@@ -93,7 +111,7 @@ class boost_json_serializer {
     return {};
   }
 
-  template <class T>
+  template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
   decode_status decode(std::string_view text, T& target) const {
     unsigned char scratch[2048];
     unsigned char arena[4096];

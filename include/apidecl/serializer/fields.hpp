@@ -9,6 +9,8 @@
 #include <boost/hana/string.hpp>
 #include <boost/hana/unpack.hpp>
 
+#include <apidecl/detail/type_list.hpp>
+
 #include <array>
 #include <optional>
 #include <string_view>
@@ -73,7 +75,17 @@ template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T>
+constexpr auto field_types() noexcept {
+  return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
+    return type_list<std::decay_t<decltype(boost::hana::second(pairs)(std::declval<T&>()))>...>{};
+  });
+}
 }  // namespace detail
+
+/// The field types of the Hana Struct `T`, as a `detail::type_list`.
+template <class T>
+using field_types_t = decltype(detail::field_types<T>());
 
 /// Whether `T` is a Hana Struct, which serializers read field by field.
 template <class T>

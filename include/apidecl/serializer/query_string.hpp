@@ -26,13 +26,34 @@
 /// given twice, a value that does not parse or a malformed escape is a `decode_status` naming the field.
 namespace apidecl {
 
+namespace detail {
+template <class T>
+constexpr bool form_scalar() noexcept {
+  return std::is_same_v<T, std::string> || std::is_integral_v<T> || is_open_enum<T>::value || has_enum_names_v<T>;
+}
+template <class T>
+constexpr bool form_field() noexcept {
+  if constexpr (is_optional<T>::value || is_vector<T>::value) return form_scalar<typename T::value_type>();
+  else return form_scalar<T>();
+}
+template <class... Fields>
+constexpr bool form_fields(type_list<Fields...>) noexcept {
+  return (form_field<Fields>() && ...);
+}
+// The types query_string_serializer reads and writes: flat structs of scalars.
+template <class T>
+constexpr bool form_supports() noexcept {
+  if constexpr (is_struct_v<T>) return form_fields(field_types_t<T>{});
+  else return false;
+}
+}  // namespace detail
+
 class query_string_serializer {
  public:
   using media_type = form;
 
-  template <class T>
+  template <class T, std::enable_if_t<detail::form_supports<T>(), int> = 0>
   encode_status encode(T const& value, writer& out) const {
-    static_assert(is_struct_v<T>, "apidecl: query_string_serializer encodes Hana Structs (BOOST_HANA_DEFINE_STRUCT)");
     bool first = true;
     encode_status result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
@@ -56,9 +77,8 @@ class query_string_serializer {
     return result;
   }
 
-  template <class T>
+  template <class T, std::enable_if_t<detail::form_supports<T>(), int> = 0>
   decode_status decode(std::string_view text, T& target) const {
-    static_assert(is_struct_v<T>, "apidecl: query_string_serializer decodes Hana Structs (BOOST_HANA_DEFINE_STRUCT)");
     decode_status result;
     for_each_field(target, [&](std::string_view name, auto& field) {
       if (result) result = decode_field(text, name, field);

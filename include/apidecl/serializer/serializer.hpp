@@ -2,6 +2,7 @@
 #define APIDECL_SERIALIZER_SERIALIZER_HPP
 
 #include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
 
@@ -38,19 +39,6 @@ template <class S>
 struct is_serializer<S, std::enable_if_t<std::is_convertible_v<decltype(S::media_type::name), std::string_view>>>
     : std::true_type {};
 
-template <class S, class T, class = void>
-struct can_encode : std::false_type {};
-template <class S, class T>
-struct can_encode<S, T, std::enable_if_t<std::is_same_v<
-    decltype(std::declval<S const&>().encode(std::declval<T const&>(), std::declval<writer&>())), encode_status>>>
-    : std::true_type {};
-
-template <class S, class T, class = void>
-struct can_decode : std::false_type {};
-template <class S, class T>
-struct can_decode<S, T, std::enable_if_t<std::is_same_v<
-    decltype(std::declval<S const&>().decode(std::declval<std::string_view>(), std::declval<T&>())), decode_status>>>
-    : std::true_type {};
 }  // namespace detail
 
 /// Whether `S` models Serializer (names a media type).
