@@ -15,6 +15,8 @@
 #include <charconv>
 #include <cstddef>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -42,6 +44,7 @@ struct param_slot {
   bool has_value = false;
   std::string_view text;
   std::string_view (*violation)(std::string_view) noexcept = nullptr;
+  bool out_of_range = false;  // an integer argument the declared value type cannot hold
 };
 
 constexpr std::string_view header_value_violation(std::string_view text) noexcept {
@@ -50,16 +53,21 @@ constexpr std::string_view header_value_violation(std::string_view text) noexcep
   return {};
 }
 
-// Writes the target and the header block after the body already in `out`.
-inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                             std::string_view content_type, writer& out) noexcept {
+// The first argument that breaks its parameter's rules, in declaration order.
+inline std::optional<validation_error> first_invalid(param_slot const* slots, std::size_t count) noexcept {
   for (std::size_t i = 0; i < count; ++i) {
     param_slot const& slot = slots[i];
     if (!slot.has_value) continue;
-    std::string_view problem = slot.violation(slot.text);
+    std::string_view problem = slot.out_of_range ? "is out of range for its declared integer type" : slot.violation(slot.text);
     if (problem.empty() && slot.where == location::header) problem = header_value_violation(slot.text);
     if (!problem.empty()) return validation_error{validation_error::code::invalid_argument, slot.name, problem, 0};
   }
+  return std::nullopt;
+}
+
+// Writes the target and the header block after the body already in `out`.
+inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
+                             std::string_view content_type, writer& out) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -123,12 +131,29 @@ constexpr auto const& nth(First const& first, Rest const&... rest) noexcept {
   else return nth<I - 1>(rest...);
 }
 
+// Whether the integer `value` is representable as a `Declared`.
+template <class Declared, class T>
+constexpr bool fits_in(T value) noexcept {
+  if constexpr (!std::is_integral_v<Declared> || std::is_same_v<Declared, bool>) return true;
+  else if constexpr (std::is_signed_v<T> == std::is_signed_v<Declared>)
+    return value >= std::numeric_limits<Declared>::min() && value <= std::numeric_limits<Declared>::max();
+  else if constexpr (std::is_signed_v<T>)
+    return value >= 0 && static_cast<std::make_unsigned_t<T>>(value) <= std::numeric_limits<Declared>::max();
+  else
+    return value <= static_cast<std::make_unsigned_t<Declared>>(std::numeric_limits<Declared>::max());
+}
+
 template <class P, class... Args>
 param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
   param_slot slot{P::name, P::where, true, {}, &P::constraint::violation};
   constexpr std::size_t given = index_of<P, typename Args::parameter...>();
-  if constexpr (given != npos) slot.text = to_text(nth<given>(args...).value, storage);
-  else if constexpr (P::presence == presence::fixed) slot.text = P::value;
+  if constexpr (given != npos) {
+    auto const& value = nth<given>(args...).value;
+    using value_type = remove_cvref_t<decltype(value)>;
+    if constexpr (std::is_integral_v<value_type> && !std::is_same_v<value_type, bool>)
+      slot.out_of_range = !fits_in<typename P::value_type>(value);
+    slot.text = to_text(value, storage);
+  } else if constexpr (P::presence == presence::fixed) slot.text = P::value;
   else if constexpr (P::presence == presence::defaulted)
     slot.text = to_text(static_cast<typename P::value_type>(P::default_value), storage);
   else slot.has_value = false;
@@ -138,6 +163,11 @@ param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
 template <class E, class Serializers, class... Declared, std::size_t... I, class... Args>
 build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out,
                            Serializers const& serializers, Args const&... args) noexcept {
+  // Arguments are checked before anything is written, the body included.
+  [[maybe_unused]] integer_text storage[sizeof...(Declared) + 1];
+  param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
+  if (auto invalid = first_invalid(slots, sizeof...(Declared))) return *invalid;
+
   std::string_view content_type;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
@@ -155,8 +185,6 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     }
   }
-  [[maybe_unused]] integer_text storage[sizeof...(Declared) + 1];
-  param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
   return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out);
 }
 

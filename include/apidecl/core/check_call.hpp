@@ -168,6 +168,13 @@ void diagnose_call() noexcept {
 template <class Endpoint, class... Args>
 inline constexpr bool is_valid_call_v = detail::is_valid_call<Endpoint, detail::remove_cvref_t<Args>...>();
 
+/// `is_valid_call_v` for a call as it would be written, for use in `decltype`:
+/// `static_assert(!decltype(apidecl::is_valid_call(c24::delete_job, c24::api_token = t))::value);`
+template <class Endpoint, class... Args>
+constexpr std::bool_constant<is_valid_call_v<Endpoint, Args...>> is_valid_call(Endpoint const&, Args const&...) noexcept {
+  return {};
+}
+
 }  // namespace apidecl
 
 #endif

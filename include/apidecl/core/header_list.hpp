@@ -28,7 +28,8 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 
 /// A read-only view of header fields stored as text, one `Name: value` per line, lines ending in
 /// CRLF (or a lone LF). This is the layout requests are built in and the one transports hand back,
-/// so neither side needs a container of its own. Lines without a ':' (a status line) are skipped.
+/// so neither side needs a container of its own. A status line ("HTTP/1.1 200 OK") and lines
+/// without a ':' are skipped.
 class header_list {
  public:
   class iterator {
@@ -72,7 +73,8 @@ class header_list {
         line_length_ = end == std::string_view::npos ? rest_.size() : end + 1;
         std::string_view const line = rest_.substr(0, end == std::string_view::npos ? rest_.size() : end);
         std::size_t const colon = line.find(':');
-        if (colon != std::string_view::npos && colon > 0) {
+        bool const status_line = line.substr(0, 5) == "HTTP/";  // its reason phrase may hold a ':'
+        if (colon != std::string_view::npos && colon > 0 && !status_line) {
           field_ = {line.substr(0, colon), trim(line.substr(colon + 1))};
           return;
         }

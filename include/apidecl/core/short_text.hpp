@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace apidecl {
 
@@ -15,8 +16,11 @@ class short_text {
 
  public:
   constexpr short_text() noexcept = default;
-  short_text(std::string_view text) noexcept { assign(text); }  // NOLINT: implicit, like std::string
-  short_text(char const* text) noexcept { assign(text); }       // NOLINT
+  /// From any text: a string literal, a std::string, a std::string_view.
+  template <class Text, std::enable_if_t<std::is_convertible_v<Text const&, std::string_view>, int> = 0>
+  short_text(Text const& text) noexcept {  // NOLINT: implicit, like std::string
+    assign(text);
+  }
 
   void assign(std::string_view text) noexcept {
     size_ = text.size() <= Capacity ? text.size() : Capacity;
