@@ -1,0 +1,78 @@
+# Runs one compile-fail test:
+#   cmake -DSOURCE=<file> [-DTWIN=ON] -P check_compile_fail.cmake -- <compiler> <flags>...
+# Without TWIN it passes iff compiling SOURCE fails, the output holds the text of each
+# "// expect: <text>" line, and exactly N lines match "error:", N being given by an
+# "// expect-errors: N" line (default 1), which shows only the intended error came up.
+# With TWIN it passes iff SOURCE compiles with APIDECL_TWIN defined (the fixed code).
+# Expected texts are plain substrings; they cannot hold a semicolon (a CMake list separator).
+
+set(command)
+set(after_dashes OFF)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE ${last})
+  if(after_dashes)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif(CMAKE_ARGV${i} STREQUAL "--")
+    set(after_dashes ON)
+  endif()
+endforeach()
+if(NOT SOURCE OR NOT command)
+  message(FATAL_ERROR "usage: cmake -DSOURCE=<file> [-DTWIN=ON] -P ${CMAKE_SCRIPT_MODE_FILE} -- <compiler> <flags>...")
+endif()
+if(TWIN)
+  list(APPEND command -DAPIDECL_TWIN)
+endif()
+list(APPEND command -fsyntax-only -fdiagnostics-color=never ${SOURCE})
+
+set(ENV{LC_ALL} C) # GCC quotes with plain ' instead of Unicode quotes
+execute_process(COMMAND ${command} RESULT_VARIABLE result
+  OUTPUT_VARIABLE output ERROR_VARIABLE output)
+
+# Prints the compiler's output verbatim (FATAL_ERROR would rewrap it), then fails.
+function(fail why)
+  list(JOIN command " " command_line)
+  message(NOTICE "${command_line}\n${output}")
+  message(FATAL_ERROR "${SOURCE}: ${why}")
+endfunction()
+
+if(TWIN)
+  if(NOT result EQUAL 0)
+    fail("the twin (APIDECL_TWIN defined) must compile but does not.")
+  endif()
+  return()
+endif()
+
+file(STRINGS ${SOURCE} expects REGEX "^[ \t]*//[ \t]*expect:")
+file(STRINGS ${SOURCE} expect_errors REGEX "^[ \t]*//[ \t]*expect-errors:[ \t]*[0-9]+")
+if(NOT expects)
+  message(FATAL_ERROR "${SOURCE} has no \"// expect: <text>\" line.")
+endif()
+set(want_errors 1)
+if(expect_errors MATCHES "expect-errors:[ \t]*([0-9]+)")
+  set(want_errors ${CMAKE_MATCH_1})
+endif()
+
+set(problems)
+if(result EQUAL 0)
+  list(APPEND problems "it compiled")
+endif()
+foreach(expect IN LISTS expects)
+  string(REGEX REPLACE "^[ \t]*//[ \t]*expect:" "" text "${expect}")
+  string(STRIP "${text}" text)
+  string(FIND "${output}" "${text}" at)
+  if(at EQUAL -1)
+    list(APPEND problems "the output lacks \"${text}\"")
+  endif()
+endforeach()
+# Count lines, not matches; a ';' would split the list, so drop those first.
+string(REPLACE ";" "," flat "${output}")
+string(REGEX MATCHALL "[^\n]*error:[^\n]*" error_lines "${flat}")
+list(LENGTH error_lines errors)
+if(NOT errors EQUAL want_errors)
+  list(APPEND problems "${errors} lines match \"error:\", expected ${want_errors}")
+endif()
+
+if(problems)
+  list(JOIN problems "; " problems)
+  fail("${problems}.")
+endif()
