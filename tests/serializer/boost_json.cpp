@@ -1,6 +1,8 @@
 // boost_json_serializer: Hana Structs to JSON and back, and every way a body can fail to decode.
 #include <catch2/catch.hpp>
 
+#include "../support/codec_checks.hpp"
+
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/serializer.hpp>
 
@@ -106,31 +108,17 @@ apidecl::boost_json_serializer const json;
 
 template <class T>
 std::string encoded(T const& value) {
-  std::string out(4096, '\0');
-  apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status const status = json.encode(value, w);
-  INFO("encode: " << status.problem());
-  REQUIRE(status);
-  REQUIRE_FALSE(w.overflowed());
-  out.resize(w.size());
-  return out;
+  return test_support::encoded_by(json, value);
 }
 
 template <class T>
 T decoded(std::string_view text) {
-  T target{};
-  apidecl::decode_status const status = json.decode(text, target);
-  INFO("decode: " << status.where() << ": " << status.what());
-  REQUIRE(status);
-  return target;
+  return test_support::decoded_by<T>(json, text);
 }
 
 template <class T>
 apidecl::decode_status refused(std::string_view text, apidecl::boost_json_serializer const& with = json) {
-  T target{};
-  apidecl::decode_status status = with.decode(text, target);
-  CHECK_FALSE(status);
-  return status;
+  return test_support::refused_by<T>(with, text);
 }
 
 bool mentions(std::string const& text, std::string_view word) { return text.find(word) != std::string::npos; }

@@ -1,6 +1,8 @@
 // query_string_serializer: flat Hana Structs as HTML-form bodies (application/x-www-form-urlencoded).
 #include <catch2/catch.hpp>
 
+#include "../support/codec_checks.hpp"
+
 #include <apidecl/serializer/query_string.hpp>
 #include <apidecl/serializer/serializer.hpp>
 
@@ -63,31 +65,17 @@ apidecl::query_string_serializer const qs;
 
 template <class T>
 std::string encoded(T const& value) {
-  std::string out(8192, '\0');
-  apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status const status = qs.encode(value, w);
-  INFO("encode: " << status.problem());
-  REQUIRE(status);
-  REQUIRE_FALSE(w.overflowed());
-  out.resize(w.size());
-  return out;
+  return test_support::encoded_by(qs, value);
 }
 
 template <class T>
 T decoded(std::string_view text) {
-  T target{};
-  apidecl::decode_status const status = qs.decode(text, target);
-  INFO("decode: " << status.where() << ": " << status.what());
-  REQUIRE(status);
-  return target;
+  return test_support::decoded_by<T>(qs, text);
 }
 
 template <class T>
 apidecl::decode_status refused(std::string_view text) {
-  T target{};
-  apidecl::decode_status status = qs.decode(text, target);
-  CHECK_FALSE(status);
-  return status;
+  return test_support::refused_by<T>(qs, text);
 }
 
 sample::form a_form() {
