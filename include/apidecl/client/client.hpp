@@ -32,13 +32,13 @@ class client {
 
   /// Calls `endpoint` with named `args`; see `result` for what comes back.
   template <class Endpoint, class... Args>
-  result<Endpoint> call(Endpoint const&, Args const&... args) {
+  result<Endpoint> call([[maybe_unused]] Endpoint const& endpoint, Args const&... args) {
     if constexpr (is_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
       build_result built = build_into_buffer<Endpoint>(args...);
       if (!built) return failure(built.error());
       transport_result const received = transport_.send(*built);
       if (!received) return failure(received.error());
-      return decode(Endpoint{}, *received, serializers_);
+      return decode(endpoint, *received, serializers_);
     } else if constexpr (!is_transport_v<Transport>) {
       detail::diagnose_transport<Transport>();
       return detail::after_error{};
