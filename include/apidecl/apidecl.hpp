@@ -27,7 +27,13 @@
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/transport/mock.hpp>
 #include <apidecl/transport/transport.hpp>
+#include <apidecl/types/decimal.hpp>
 #include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/id.hpp>
+#include <apidecl/types/language_code.hpp>
+#include <apidecl/types/money.hpp>
 #include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/text_value.hpp>
+#include <apidecl/types/timestamp.hpp>
 
 #endif

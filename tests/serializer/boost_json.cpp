@@ -5,6 +5,11 @@
 
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/serializer.hpp>
+#include <apidecl/types/decimal.hpp>
+#include <apidecl/types/id.hpp>
+#include <apidecl/types/language_code.hpp>
+#include <apidecl/types/money.hpp>
+#include <apidecl/types/timestamp.hpp>
 
 #include <boost/hana/define_struct.hpp>
 #include <boost/json/parse.hpp>
@@ -591,4 +596,126 @@ TEST_CASE("encoding appends after what the writer already holds", "[serializer][
   w.append("prefix:");
   REQUIRE(json.encode(sample::task{"x"}, w));
   CHECK(std::string_view(out.data(), w.size()) == R"(prefix:{"TaskId":"x"})");
+}
+
+namespace sample {
+/// onDemand's value types, as a JSON body would carry them.
+struct priced_quote {
+  BOOST_HANA_DEFINE_STRUCT(priced_quote,
+    (apidecl::id<struct quote_tag>, quote_id),
+    (apidecl::id<struct project_tag, std::int64_t>, project_id),
+    (apidecl::utc_timestamp, created),
+    (std::optional<apidecl::utc_timestamp>, due),
+    (apidecl::language_code, source),
+    (std::vector<apidecl::language_code>, targets),
+    (apidecl::decimal, prepaid),
+    (apidecl::currency, currency)
+  );
+  static constexpr apidecl::wire_name wire_names[] = {
+      {"quote_id", "QuoteID"}, {"project_id", "ProjectID"},     {"created", "CreationDate"},
+      {"due", "DueDate"},      {"source", "SourceLanguage"},    {"targets", "TargetLanguages"},
+      {"prepaid", "PrepaidCredit"}, {"currency", "Currency"}};
+};
+
+/// A user's text value that does not say what its text looks like.
+struct sku {
+  std::string number;
+  friend bool parse_text(std::string_view text, sku& out) {
+    if (text.substr(0, 4) != "SKU-") return false;
+    out.number = std::string(text.substr(4));
+    return true;
+  }
+  friend void format_text(sku const& value, apidecl::writer& out) noexcept {
+    out.append("SKU-");
+    out.append(value.number);
+  }
+};
+struct product {
+  BOOST_HANA_DEFINE_STRUCT(product, (sku, code));
+};
+}  // namespace sample
+
+namespace {
+constexpr std::string_view a_priced_quote =
+    R"({"QuoteID":"795","ProjectID":123,"CreationDate":"2014-06-25T16:39:07Z","DueDate":"2014-07-01T10:22:46.5Z",)"
+    R"("SourceLanguage":"en-gb","TargetLanguages":["fr-fr","it-it"],"PrepaidCredit":"118.90","Currency":"EUR"})";
+}  // namespace
+
+TEST_CASE("text values are JSON strings, read through parse_text", "[serializer][boost_json]") {
+  STATIC_REQUIRE(apidecl::can_encode_v<apidecl::boost_json_serializer, sample::priced_quote>);
+  STATIC_REQUIRE(apidecl::can_decode_v<apidecl::boost_json_serializer, sample::priced_quote>);
+  auto const q = decoded<sample::priced_quote>(a_priced_quote);
+  CHECK(q.quote_id.value() == "795");
+  CHECK(q.project_id.value() == 123);
+  CHECK(q.created.seconds_since_epoch() == 1403714347);
+  REQUIRE(q.due.has_value());
+  CHECK(q.due->nanoseconds() == 500000000);
+  CHECK(q.source.text() == "en-gb");
+  REQUIRE(q.targets.size() == 2);
+  CHECK(q.targets[1].country() == "it");
+  CHECK(q.prepaid == apidecl::decimal(1189, 1));
+  CHECK(q.currency == apidecl::currency::eur);
+}
+
+TEST_CASE("text values are written as the text they were read from", "[serializer][boost_json]") {
+  CHECK(encoded(decoded<sample::priced_quote>(a_priced_quote)) == a_priced_quote);
+}
+
+TEST_CASE("an integer id is a JSON number and a string id a JSON string", "[serializer][boost_json]") {
+  boost::json::value const tree = reparsed(encoded(decoded<sample::priced_quote>(a_priced_quote)));
+  CHECK(tree.at("ProjectID").is_int64());
+  CHECK(tree.at("QuoteID").is_string());
+  std::string with_string_project(a_priced_quote);
+  with_string_project.replace(with_string_project.find("123"), 3, R"("123")");
+  auto const status = refused<sample::priced_quote>(with_string_project);
+  CHECK(status.where() == "ProjectID");
+  CHECK(status.what() == "expected an integer");
+}
+
+TEST_CASE("text a text value refuses is a decode error naming the field and the format", "[serializer][boost_json]") {
+  struct expectation {
+    std::string_view from;
+    std::string_view to;
+    std::string_view where;
+    std::string_view what;
+  };
+  for (auto const& e : {expectation{"2014-06-25T16:39:07Z", "2014-02-30T16:39:07Z", "CreationDate",
+                                    "not an ISO 8601 UTC timestamp"},
+                        expectation{"2014-07-01T10:22:46.5Z", "2014-07-01T10:22:46", "DueDate",
+                                    "not an ISO 8601 UTC timestamp"},
+                        expectation{R"("it-it")", R"("it_IT")", "TargetLanguages/1",
+                                    "not a language code (ll or ll-cc)"},
+                        expectation{"118.90", "118,90", "PrepaidCredit", "not a decimal number"}}) {
+    INFO(e.to);
+    std::string body(a_priced_quote);
+    body.replace(body.find(e.from), e.from.size(), e.to);
+    auto const status = refused<sample::priced_quote>(body);
+    CHECK(status.where() == e.where);
+    CHECK(status.what() == e.what);
+  }
+}
+
+TEST_CASE("a text value given a JSON number is a decode error, so no amount passes through double",
+          "[serializer][boost_json]") {
+  std::string body(a_priced_quote);
+  body.replace(body.find(R"("118.90")"), 8, "118.90");
+  auto const status = refused<sample::priced_quote>(body);
+  CHECK(status.where() == "PrepaidCredit");
+  CHECK(status.what() == "expected a string");
+}
+
+TEST_CASE("a user's text value reads and writes through its own functions", "[serializer][boost_json]") {
+  CHECK(decoded<sample::product>(R"({"code":"SKU-42"})").code.number == "42");
+  CHECK(encoded(sample::product{{"7"}}) == R"({"code":"SKU-7"})");
+  auto const status = refused<sample::product>(R"({"code":"42"})");
+  CHECK(status.where() == "code");
+  CHECK(status.what() == "not a valid value of the field's type");
+}
+
+TEST_CASE("a text value whose text is not valid UTF-8 is refused when encoding", "[serializer][boost_json]") {
+  std::string out(64, '\0');
+  apidecl::writer w(out.data(), out.size());
+  apidecl::encode_status const status = json.encode(sample::product{{"\xFF"}}, w);
+  CHECK_FALSE(status);
+  CHECK(mentions(std::string(status.problem()), "UTF-8"));
 }

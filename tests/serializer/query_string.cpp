@@ -5,6 +5,12 @@
 
 #include <apidecl/serializer/query_string.hpp>
 #include <apidecl/serializer/serializer.hpp>
+#include <apidecl/types/decimal.hpp>
+#include <apidecl/types/id.hpp>
+#include <apidecl/types/language_code.hpp>
+#include <apidecl/types/money.hpp>
+#include <apidecl/types/text_value.hpp>
+#include <apidecl/types/timestamp.hpp>
 
 #include <boost/hana/define_struct.hpp>
 
@@ -284,4 +290,86 @@ TEST_CASE("encoding then decoding gives back equal values", "[serializer][query_
   CHECK(back.quality == original.quality);
   CHECK(back.note == original.note);
   CHECK(back.tags == original.tags);
+}
+
+namespace sample {
+using service_number = apidecl::id<struct service_tag, std::int32_t>;
+
+/// onDemand's value types as query values.
+struct estimate_query {
+  BOOST_HANA_DEFINE_STRUCT(estimate_query,
+    (service_number, service_id),
+    (apidecl::language_code, source_lang),
+    (std::vector<apidecl::language_code>, target_langs),
+    (std::optional<apidecl::utc_timestamp>, since),
+    (apidecl::decimal, budget),
+    (apidecl::currency, currency)
+  );
+};
+}  // namespace sample
+
+namespace {
+sample::estimate_query an_estimate_query() {
+  return {sample::service_number(112),
+          *apidecl::from_text<apidecl::language_code>("en-GB"),
+          {*apidecl::from_text<apidecl::language_code>("fr-fr"), *apidecl::from_text<apidecl::language_code>("it")},
+          apidecl::from_text<apidecl::utc_timestamp>("2014-06-25T16:39:07.25Z"),
+          apidecl::decimal(11890, 2),
+          apidecl::currency::gbp};
+}
+constexpr std::string_view an_encoded_estimate_query =
+    "service_id=112&source_lang=en-gb&target_langs=fr-fr&target_langs=it&since=2014-06-25T16%3A39%3A07.25Z&"
+    "budget=118.90&currency=GBP";
+}  // namespace
+
+TEST_CASE("text values are written as their text, percent-encoded", "[serializer][query_string]") {
+  STATIC_REQUIRE(apidecl::can_encode_v<apidecl::query_string_serializer, sample::estimate_query>);
+  STATIC_REQUIRE(apidecl::can_decode_v<apidecl::query_string_serializer, sample::estimate_query>);
+  CHECK(encoded(an_estimate_query()) == an_encoded_estimate_query);
+}
+
+TEST_CASE("text values are read through parse_text", "[serializer][query_string]") {
+  auto const q = decoded<sample::estimate_query>(an_encoded_estimate_query);
+  CHECK(q.service_id.value() == 112);
+  CHECK(q.source_lang.text() == "en-gb");
+  REQUIRE(q.target_langs.size() == 2);
+  CHECK(q.target_langs[1].text() == "it");
+  REQUIRE(q.since.has_value());
+  CHECK(q.since->seconds_since_epoch() == 1403714347);
+  CHECK(apidecl::to_text(q.budget) == "118.90");
+  CHECK(q.currency == apidecl::currency::gbp);
+  CHECK(encoded(q) == an_encoded_estimate_query);
+}
+
+TEST_CASE("a '+' in a query value is a space, so a +00:00 offset must be escaped", "[serializer][query_string]") {
+  std::string const escaped = "service_id=1&source_lang=en&since=2014-06-25T16:39:07%2B00:00&budget=1&currency=USD";
+  REQUIRE(decoded<sample::estimate_query>(escaped).since.has_value());
+  CHECK(apidecl::to_text(*decoded<sample::estimate_query>(escaped).since) == "2014-06-25T16:39:07Z");
+  auto const status = refused<sample::estimate_query>(
+      "service_id=1&source_lang=en&since=2014-06-25T16:39:07+00:00&budget=1&currency=USD");
+  CHECK(status.where() == "since");
+}
+
+TEST_CASE("text a text value refuses is a decode error naming the field and the format", "[serializer][query_string]") {
+  struct expectation {
+    std::string_view body;
+    std::string_view where;
+    std::string_view what;
+  };
+  for (auto const& e : {expectation{"service_id=1&source_lang=en&since=2014-02-30T00:00:00Z&budget=1&currency=USD",
+                                    "since", "not an ISO 8601 UTC timestamp"},
+                        expectation{"service_id=1&source_lang=en_GB&budget=1&currency=USD", "source_lang",
+                                    "not a language code (ll or ll-cc)"},
+                        expectation{"service_id=1&source_lang=en&target_langs=fr&target_langs=ita&budget=1&"
+                                    "currency=USD",
+                                    "target_langs", "not a language code (ll or ll-cc)"},
+                        expectation{"service_id=1&source_lang=en&budget=1.2e3&currency=USD", "budget",
+                                    "not a decimal number"},
+                        expectation{"service_id=x1&source_lang=en&budget=1&currency=USD", "service_id",
+                                    "not an integer ID"}}) {
+    INFO(e.body);
+    auto const status = refused<sample::estimate_query>(e.body);
+    CHECK(status.where() == e.where);
+    CHECK(status.what() == e.what);
+  }
 }

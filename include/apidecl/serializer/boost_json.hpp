@@ -7,7 +7,9 @@
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/id.hpp>
 #include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/text_value.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>
@@ -22,18 +24,21 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 /// A JSON Serializer (serializer.hpp) on Boost.JSON. Link Boost.JSON's compiled library
 /// (CMake: `apidecl::boost_json`); this header does not include its sources.
 ///
 /// Body types: Hana Structs (fields.hpp) of `std::string`, integers, `bool`, `double`,
-/// `std::optional`, `std::vector`, enums with `enum_names`, `open_enum`, and nested structs.
-/// Decoding ignores unknown fields; a missing required field, a value of the wrong JSON type, an
-/// integer out of range, an unknown enum name or malformed JSON is a `decode_status` naming the
-/// field's path (`Projects/0/ProjectID`). Parsing uses a stack buffer first, so small bodies are
-/// decoded without heap allocation beyond the target's own strings. Encoding refuses what JSON
-/// cannot carry: NaN, infinity, and text that is not valid UTF-8.
+/// `std::optional`, `std::vector`, enums with `enum_names`, `open_enum`, text values
+/// (text_value.hpp) as JSON strings, `id` as its value (so an integer ID is a JSON number), and
+/// nested structs. Decoding ignores unknown fields; a missing required field, a value of the wrong
+/// JSON type, an integer out of range, an unknown enum name, text that a text value refuses or
+/// malformed JSON is a `decode_status` naming the field's path (`Projects/0/ProjectID`). Parsing
+/// uses a stack buffer first, so small bodies are decoded without heap allocation beyond the
+/// target's own strings. Encoding refuses what JSON cannot carry: NaN, infinity, and text that is
+/// not valid UTF-8.
 namespace apidecl {
 
 namespace detail {
@@ -82,7 +87,9 @@ constexpr bool json_supports() noexcept {
                 has_enum_names_v<T>)
     return true;
   else if constexpr (std::is_same_v<T, std::string_view>) return Encoding;
-  else if constexpr (is_optional<T>::value || is_vector<T>::value) return json_supports<typename T::value_type, Encoding>();
+  else if constexpr (is_optional<T>::value || is_vector<T>::value || is_id<T>::value)
+    return json_supports<typename T::value_type, Encoding>();
+  else if constexpr (is_text_value_v<T>) return true;
   else if constexpr (is_struct_v<T>) return json_supports_fields<Encoding>(field_types_t<T>{});
   else return false;
 }
@@ -188,13 +195,21 @@ class boost_json_serializer {
       auto const known = enum_from_text<T>({text->data(), text->size()});
       if (!known) return wrong(at, "unknown value \"" + std::string(text->data(), text->size()) + "\"");
       target = *known;
+    } else if constexpr (detail::is_id<T>::value) {
+      typename T::value_type value{};
+      if (decode_status status = from_json(json, value, at); !status) return status;
+      target = T(std::move(value));
+    } else if constexpr (is_text_value_v<T>) {
+      auto const* text = json.if_string();
+      if (text == nullptr) return wrong(at, "expected a string");
+      if (!parse_text({text->data(), text->size()}, target)) return wrong(at, detail::malformed_text_message<T>());
     } else if constexpr (is_struct_v<T>) {
       return struct_from_json(json, target, at);
     } else {
       static_assert(detail::always_false<T>,
                     "apidecl: boost_json_serializer cannot decode this type: make it a Hana Struct "
                     "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
-                    "std::vector, an enum with enum_names, or open_enum");
+                    "std::vector, an enum with enum_names, open_enum, id or a text value (text_value.hpp)");
     }
     return {};
   }
@@ -272,6 +287,12 @@ class boost_json_serializer {
       std::string_view const text = enum_to_text(value);
       if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
       json.emplace_string().assign(text.data(), text.size());
+    } else if constexpr (detail::is_id<T>::value) {
+      return to_json(value.value(), json);
+    } else if constexpr (is_text_value_v<T>) {
+      std::string const text = to_text(value);
+      if (!detail::is_valid_utf8(text)) return encode_status("holds text that is not valid UTF-8");
+      json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (is_struct_v<T>) {
       auto& object = json.emplace_object();
       encode_status result;
@@ -287,7 +308,7 @@ class boost_json_serializer {
       static_assert(detail::always_false<T>,
                     "apidecl: boost_json_serializer cannot encode this type: make it a Hana Struct "
                     "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
-                    "std::vector, an enum with enum_names, or open_enum");
+                    "std::vector, an enum with enum_names, open_enum, id or a text value (text_value.hpp)");
     }
     return {};
   }

@@ -9,32 +9,40 @@
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/text_value.hpp>
 
 #include <charconv>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 /// A Serializer (serializer.hpp) for the query-string syntax used as an HTML-form body
 /// (`application/x-www-form-urlencoded`), such as cielo24's `update_password`.
 ///
 /// Body types: flat Hana Structs (fields.hpp) of `std::string`, integers, `bool`, enums with
-/// `enum_names`, `open_enum`, each possibly `std::optional` (left out when empty) or `std::vector`
-/// (the name repeated, `a=1&a=2`). Names and values are percent-encoded as in RFC 3986; decoding
-/// also reads '+' as a space. Decoding ignores unknown names; a missing required field, a scalar
-/// given twice, a value that does not parse or a malformed escape is a `decode_status` naming the field.
+/// `enum_names`, `open_enum`, text values (text_value.hpp), each possibly `std::optional` (left out
+/// when empty) or `std::vector` (the name repeated, `a=1&a=2`). Names and values are
+/// percent-encoded as in RFC 3986; decoding also reads '+' as a space. Decoding ignores unknown
+/// names; a missing required field, a scalar given twice, a value that does not parse or a
+/// malformed escape is a `decode_status` naming the field.
 namespace apidecl {
 
 namespace detail {
 template <class T>
 constexpr bool form_scalar() noexcept {
-  return std::is_same_v<T, std::string> || std::is_integral_v<T> || is_open_enum<T>::value || has_enum_names_v<T>;
+  return std::is_same_v<T, std::string> || std::is_integral_v<T> || is_open_enum<T>::value || has_enum_names_v<T> ||
+         is_text_value_v<T>;
 }
+// The scalar a field holds: itself, or what its optional or vector holds.
+template <class T> struct form_element { using type = T; };
+template <class T> struct form_element<std::optional<T>> { using type = T; };
+template <class T, class A> struct form_element<std::vector<T, A>> { using type = T; };
 template <class T>
 constexpr bool form_field() noexcept {
-  if constexpr (is_optional<T>::value || is_vector<T>::value) return form_scalar<typename T::value_type>();
-  else return form_scalar<T>();
+  return form_scalar<typename form_element<T>::type>();
 }
 template <class... Fields>
 constexpr bool form_fields(type_list<Fields...>) noexcept {
@@ -103,10 +111,12 @@ class query_string_serializer {
       std::string_view const text = enum_to_text(value);
       if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
       percent_encode(text, out);
+    } else if constexpr (is_text_value_v<T>) {
+      percent_encode(to_text(value), out);
     } else {
       static_assert(detail::always_false<T>,
-                    "apidecl: query_string_serializer fields are text, integers, bool, enums with enum_names or "
-                    "open_enum, possibly in std::optional or std::vector");
+                    "apidecl: query_string_serializer fields are text, integers, bool, enums with enum_names, "
+                    "open_enum or text values (text_value.hpp), possibly in std::optional or std::vector");
     }
     return {};
   }
@@ -128,12 +138,21 @@ class query_string_serializer {
       auto const known = enum_from_text<T>(text);
       if (!known) return false;
       target = *known;
+    } else if constexpr (is_text_value_v<T>) {
+      return parse_text(text, target);
     } else {
       static_assert(detail::always_false<T>,
-                    "apidecl: query_string_serializer fields are std::string, integers, bool, enums with enum_names "
-                    "or open_enum, possibly in std::optional or std::vector");
+                    "apidecl: query_string_serializer fields are std::string, integers, bool, enums with enum_names, "
+                    "open_enum or text values (text_value.hpp), possibly in std::optional or std::vector");
     }
     return true;
+  }
+
+  // Why a value was refused: a text value says what its text should look like.
+  template <class T>
+  static std::string refusal() {
+    if constexpr (is_text_value_v<T>) return detail::malformed_text_message<T>();
+    else return "value does not parse as the field's type";
   }
 
   static bool unescape(std::string_view text, std::string& out) {
@@ -182,7 +201,7 @@ class query_string_serializer {
     });
     if (!well_formed) return decode_status(where, "malformed percent-encoding");
     if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_status(where, "given more than once");
-    if (!parsed) return decode_status(where, "value does not parse as the field's type");
+    if (!parsed) return decode_status(where, refusal<typename detail::form_element<F>::type>());
     if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
       return decode_status(where, "missing required field");
     return {};
