@@ -4,6 +4,7 @@
 /// The whole core and the client, with no dependency beyond Boost.Hana. Adapters that need a
 /// library of their own are included one by one, when asked for:
 ///   <apidecl/serializer/boost_json.hpp>  (link apidecl::boost_json)
+///   <apidecl/serializer/pugixml.hpp>     (link apidecl::pugixml)
 ///   <apidecl/fmt/formatters.hpp>         ({fmt})
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>.
 #include <apidecl/client/client.hpp>
@@ -29,6 +30,7 @@
 #include <apidecl/transport/transport.hpp>
 #include <apidecl/types/decimal.hpp>
 #include <apidecl/types/enum_names.hpp>
+#include <apidecl/types/fixed_vector.hpp>
 #include <apidecl/types/id.hpp>
 #include <apidecl/types/language_code.hpp>
 #include <apidecl/types/money.hpp>
