@@ -150,10 +150,11 @@ constexpr bool xml_supports() noexcept {
   else return false;
 }
 
-// What encode and decode return for a type they cannot handle: not the status type, so
-// `can_encode_v`/`can_decode_v` stay false, and made only after the one error saying why.
-template <class T, bool Encoding>
-struct xml_unsupported : std::conditional_t<Encoding, encode_status, decode_status> {
+// Makes the one error that says why encode or decode cannot handle `T`. The overloads that call
+// it return `after_error`, not a status type, so `can_encode_v`/`can_decode_v` stay false and the
+// caller's use of the result adds no second error.
+template <class T>
+void diagnose_xml_unsupported() noexcept {
   static_assert(is_struct_v<T>,
                 "apidecl: pugixml_serializer needs the body to be a Hana Struct (BOOST_HANA_DEFINE_STRUCT)");
   static_assert(!is_struct_v<T> || has_xml_element<T>::value,
@@ -164,7 +165,7 @@ struct xml_unsupported : std::conditional_t<Encoding, encode_status, decode_stat
                 "bool, an enum with enum_names, open_enum, a text value (text_value.hpp), a Hana Struct, or "
                 "std::optional, std::vector or fixed_vector of those; an attribute ('@name') holds only a "
                 "scalar or an optional one");
-};
+}
 
 // A name for pugixml, which wants it null-terminated, taken from a slice of a wire name.
 class xml_name {
@@ -213,7 +214,8 @@ class pugixml_serializer {
     return {};
   }
   template <class T, std::enable_if_t<!detail::xml_supports<T, true>(), int> = 0>
-  detail::xml_unsupported<T, true> encode(T const&, writer&) const {
+  detail::after_error encode(T const&, writer&) const {
+    detail::diagnose_xml_unsupported<T>();
     return {};
   }
 
@@ -237,7 +239,8 @@ class pugixml_serializer {
     return struct_from_xml(root, target, &step);
   }
   template <class T, std::enable_if_t<!detail::xml_supports<T, false>(), int> = 0>
-  detail::xml_unsupported<T, false> decode(std::string_view, T&) const {
+  detail::after_error decode(std::string_view, T&) const {
+    detail::diagnose_xml_unsupported<T>();
     return {};
   }
 
