@@ -6,7 +6,7 @@
 ///   <apidecl/serializer/boost_json.hpp>  (link apidecl::boost_json)
 ///   <apidecl/serializer/pugixml.hpp>     (link apidecl::pugixml)
 ///   <apidecl/fmt/formatters.hpp>         ({fmt})
-/// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>.
+/// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
 #include <apidecl/client/client.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/check_call.hpp>

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/codec_checks.hpp"
+#include "../support/xml_tree.hpp"
 
 #include <apidecl/core/writer.hpp>
 #include <apidecl/serializer/pugixml.hpp>
@@ -10,7 +11,6 @@
 #include <apidecl/types/fixed_vector.hpp>
 
 #include <boost/hana/define_struct.hpp>
-#include <pugixml.hpp>
 
 #include <array>
 #include <charconv>
@@ -199,39 +199,7 @@ apidecl::encode_status encode_status_of(T const& value) {
 
 bool mentions(std::string const& text, std::string_view word) { return text.find(word) != std::string::npos; }
 
-std::string describe(pugi::xml_node node) {
-  return std::string(node.type() == pugi::node_element ? "<" : "text ") +
-         (node.type() == pugi::node_element ? node.name() : node.value()) +
-         (node.type() == pugi::node_element ? ">" : "");
-}
-
-// The first difference between two parsed trees: element names, attributes, text and child order.
-// Empty if they are the same. Whitespace between elements is not part of either tree.
-std::string tree_difference(pugi::xml_node a, pugi::xml_node b, std::string const& path) {
-  if (a.type() != b.type() || std::string_view(a.name()) != b.name() || std::string_view(a.value()) != b.value())
-    return path + ": " + describe(a) + " != " + describe(b);
-  pugi::xml_attribute x = a.first_attribute(), y = b.first_attribute();
-  for (; x && y; x = x.next_attribute(), y = y.next_attribute())
-    if (std::string_view(x.name()) != y.name() || std::string_view(x.value()) != y.value())
-      return path + ": attribute " + x.name() + "=" + x.value() + " != " + y.name() + "=" + y.value();
-  if (x || y) return path + ": attribute counts differ";
-  pugi::xml_node c = a.first_child(), d = b.first_child();
-  for (; c && d; c = c.next_sibling(), d = d.next_sibling()) {
-    std::string difference = tree_difference(c, d, path + "/" + c.name());
-    if (!difference.empty()) return difference;
-  }
-  if (c) return path + ": unexpected " + describe(c);
-  if (d) return path + ": missing " + describe(d);
-  return {};
-}
-
-std::string same_tree_as(std::string const& actual, std::string_view expected) {
-  pugi::xml_document a, b;
-  INFO(actual);
-  REQUIRE(a.load_buffer(actual.data(), actual.size()));
-  REQUIRE(b.load_buffer(expected.data(), expected.size()));
-  return tree_difference(a, b, "");
-}
+using test_support::same_tree_as;
 
 constexpr std::string_view no_payment_required = R"(
     <QuoteAuthorization>

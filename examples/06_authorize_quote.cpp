@@ -1,0 +1,80 @@
+// 06 — Authorize an onDemand quote, and if it changed meanwhile (409), authorize the corrected
+// quote the server sends back. Bodies are XML; every documented outcome is handled. A scripted
+// mock transport plays the server: first a 409 with the corrected quote, then 202 Authorized.
+#include <apidecl/apis/ondemand/ondemand.hpp>
+#include <apidecl/client/client.hpp>
+#include <apidecl/fmt/formatters.hpp>
+#include <apidecl/serializer/pugixml.hpp>
+#include <apidecl/transport/mock.hpp>
+#include <apidecl/types/text_value.hpp>
+
+#include <fmt/core.h>
+
+#include <optional>
+
+namespace od = apidecl::ondemand;
+
+// The quote as Generate Quote returned it, and as the server has corrected it since.
+constexpr char const* generated = "<Quote><QuoteID>795</QuoteID><CreationDate>2014-06-25T16:39:07Z</CreationDate>"
+    "<ServiceID>112</ServiceID><SourceLanguage><LanguageCode>en-gb</LanguageCode></SourceLanguage>"
+    "<TargetLanguages><TargetLanguage><LanguageCode>fr-fr</LanguageCode></TargetLanguage></TargetLanguages>"
+    "<TotalTranslations>1</TotalTranslations><TranslationCredit>0</TranslationCredit><TotalCost>20.00</TotalCost>"
+    "<PrepaidCredit>118.99</PrepaidCredit><AmountDue>0.00</AmountDue><Currency>EUR</Currency></Quote>";
+constexpr char const* corrected = "<Quote><QuoteID>795</QuoteID><CreationDate>2014-06-25T16:39:07Z</CreationDate>"
+    "<ServiceID>112</ServiceID><SourceLanguage><LanguageCode>en-gb</LanguageCode></SourceLanguage>"
+    "<TargetLanguages><TargetLanguage><LanguageCode>fr-fr</LanguageCode></TargetLanguage></TargetLanguages>"
+    "<TotalTranslations>1</TotalTranslations><TranslationCredit>0</TranslationCredit><TotalCost>22.50</TotalCost>"
+    "<PrepaidCredit>118.99</PrepaidCredit><AmountDue>0.00</AmountDue><Currency>EUR</Currency></Quote>";
+constexpr char const* authorized = "<QuoteAuthorization><Status>Authorized</Status><QuoteURL>https://</QuoteURL>"
+    "<Projects><Project><ProjectID>123</ProjectID><ProjectURL>https://</ProjectURL>"
+    "<ProjectDueDate>2014-07-01T12:00:00Z</ProjectDueDate><Products/></Project></Projects></QuoteAuthorization>";
+
+int main() {
+  apidecl::mock_transport http;
+  http.respond(409, corrected).respond(202, authorized);
+  auto api = apidecl::make_client(http, apidecl::pugixml_serializer{});
+
+  od::quote first;
+  if (!apidecl::pugixml_serializer{}.decode(generated, first)) return 1;
+  std::optional<od::quote> next = first;
+
+  // Each call says what it got and hands back the quote to try next, if any. Two tries at most:
+  // a quote that keeps changing needs a person to look at it.
+  for (int attempt = 1; next && attempt <= 2; ++attempt) {
+    od::quote const quote = *std::move(next);
+    next = api.call(od::authorize_quote, od::quote_id = quote.quote_id.value(), apidecl::body = quote)
+               .visit(apidecl::overload{
+                   [](od::quote_authorization const& a) -> std::optional<od::quote> {
+                     fmt::print("202 {}: quote {}\n", a.status.text(), a.quote_url);
+                     for (od::project const& p : a.projects)
+                       fmt::print("  project {} due {}\n", p.project_id.value(), apidecl::to_text(p.project_due_date));
+                     return std::nullopt;
+                   },
+                   [](apidecl::status<402, od::quote_authorization> const& s) -> std::optional<od::quote> {
+                     fmt::print("402 payment required: pay at {}\n", s.body.payment_url.value_or("(no URL)"));
+                     return std::nullopt;
+                   },
+                   [](od::quote const& q) -> std::optional<od::quote> {
+                     fmt::print("409 quote changed: total cost now {} {}, authorizing again\n",
+                                apidecl::to_text(q.total_cost), q.currency.text());
+                     return q;
+                   },
+                   [](od::error const& e) -> std::optional<od::quote> {
+                     fmt::print("refused, reason {}: {}\n", e.reason_code.text(), e.simple_message);
+                     return std::nullopt;
+                   },
+                   [](apidecl::no_content) -> std::optional<od::quote> {
+                     fmt::print("429 rate limited: try again in a minute\n");
+                     return std::nullopt;
+                   },
+                   [](apidecl::unexpected_status const& s) -> std::optional<od::quote> {
+                     fmt::print("{}\n", s);
+                     return std::nullopt;
+                   },
+                   [](apidecl::failure const& f) -> std::optional<od::quote> {
+                     fmt::print("failed: {}\n", f);
+                     return std::nullopt;
+                   }});
+  }
+  for (auto const& sent : http.requests()) fmt::print("sent: {}\n", sent.request_line());
+}
