@@ -2,6 +2,7 @@
 // way a body can fail to decode or encode.
 #include <catch2/catch.hpp>
 
+#include "../support/ondemand_seed.hpp"
 #include "../support/codec_checks.hpp"
 #include "../support/xml_tree.hpp"
 
@@ -200,80 +201,9 @@ apidecl::encode_status encode_status_of(T const& value) {
 bool mentions(std::string const& text, std::string_view word) { return text.find(word) != std::string::npos; }
 
 using test_support::same_tree_as;
-
-constexpr std::string_view no_payment_required = R"(
-    <QuoteAuthorization>
-        <Status>Authorized</Status>
-        <QuoteURL>https://</QuoteURL>
-        <Projects>
-            <Project>
-                <ProjectID>123</ProjectID>
-                <ProjectURL>https://</ProjectURL>
-                <ProjectDueDate>2014-02-11T10:22:46Z</ProjectDueDate>
-                <Products>
-                    <Product>
-                        <AssetID>999</AssetID>
-                        <SKUs>
-                            <SKU>
-                                <SKUNumber>123</SKUNumber>
-                            </SKU>
-                        </SKUs>
-                    </Product>
-                </Products>
-            </Project>
-        </Projects>
-    </QuoteAuthorization>
-)";
-
-constexpr std::string_view payment_required = R"(
-    <QuoteAuthorization>
-        <Status>Pending</Status>
-        <PaymentURL>https://</PaymentURL>
-        <QuoteURL>https://</QuoteURL>
-        <Projects>
-            <Project>
-                <ProjectID>123</ProjectID>
-                <ProjectURL>https://</ProjectURL>
-                <ProjectDueDate>2014-02-11T10:22:46Z</ProjectDueDate>
-                <Products>
-                    <Product>
-                    <AssetID>999</AssetID>
-                    <SKUs>
-                        <SKU>
-                            <SKUNumber>123</SKUNumber>
-                        </SKU>
-                    </SKUs>
-                    </Product>
-                </Products>
-            </Project>
-        </Projects>
-    </QuoteAuthorization>
-)";
-
-constexpr std::string_view request_example = R"(
-    <Quote>
-        <QuoteID>795</QuoteID>
-        <CreationDate>2014-06-25T16:39:07Z</CreationDate>
-        <ServiceID>112</ServiceID>
-        <SourceLanguage>
-            <LanguageCode>en-gb</LanguageCode>
-        </SourceLanguage>
-        <TargetLanguages>
-            <TargetLanguage>
-                <LanguageCode>fr-fr</LanguageCode>
-            </TargetLanguage>
-            <TargetLanguage>
-                <LanguageCode>it-it</LanguageCode>
-            </TargetLanguage>
-        </TargetLanguages>
-        <TotalTranslations>2</TotalTranslations>
-        <TranslationCredit>49984</TranslationCredit>
-        <TotalCost>0.00</TotalCost>
-        <PrepaidCredit>118.99</PrepaidCredit>
-        <AmountDue>0.00</AmountDue>
-        <Currency>EUR</Currency>
-    </Quote>
-)";
+using ondemand_seed::no_payment_required;
+using ondemand_seed::payment_required;
+using ondemand_seed::request_example;
 
 template <class Quote>
 Quote request_example_value() {
