@@ -5,6 +5,7 @@
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/detail/utf8.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/id.hpp>
@@ -42,36 +43,10 @@
 namespace apidecl {
 
 namespace detail {
-// Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points
-// past U+10FFFF). Boost.JSON writes strings byte for byte, so text that is not would make JSON
-// that no parser, Boost.JSON's included, accepts.
+// Whether `text` is well-formed UTF-8. Boost.JSON writes strings byte for byte, so text that is
+// not would make JSON that no parser, Boost.JSON's included, accepts.
 inline bool is_valid_utf8(std::string_view text) noexcept {
-  auto const* p = reinterpret_cast<unsigned char const*>(text.data());
-  auto const* const end = p + text.size();
-  while (p != end) {
-    unsigned char const lead = *p++;
-    if (lead < 0x80) continue;
-    std::ptrdiff_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the range of the first continuation byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 2;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 3;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (end - p < length || p[0] < low || p[0] > high) return false;
-    for (std::ptrdiff_t i = 1; i < length; ++i)
-      if ((p[i] & 0xC0) != 0x80) return false;
-    p += length;
-  }
-  return true;
+  return every_code_point(text, [](char32_t) { return true; });
 }
 template <class T, bool Encoding>
 constexpr bool json_supports() noexcept;

@@ -5,6 +5,7 @@
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/detail/utf8.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/fixed_vector.hpp>
@@ -64,38 +65,11 @@ namespace apidecl {
 
 namespace detail {
 // Whether `text` is UTF-8 made only of XML 1.0 characters (the `Char` production: tab, LF, CR,
-// U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF).
+// U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF; UTF-8 itself excludes the surrogates).
 inline bool is_xml_text(std::string_view text) noexcept {
-  auto const* p = reinterpret_cast<unsigned char const*>(text.data());
-  auto const* const end = p + text.size();
-  while (p != end) {
-    unsigned char const lead = *p++;
-    if (lead < 0x80) {
-      if (lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') return false;
-      continue;
-    }
-    std::ptrdiff_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the range of the first continuation byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 2;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 3;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (end - p < length || p[0] < low || p[0] > high) return false;
-    for (std::ptrdiff_t i = 1; i < length; ++i)
-      if ((p[i] & 0xC0) != 0x80) return false;
-    if (lead == 0xEF && p[0] == 0xBF && (p[1] == 0xBE || p[1] == 0xBF)) return false;  // U+FFFE, U+FFFF
-    p += length;
-  }
-  return true;
+  return every_code_point(text, [](char32_t c) {
+    return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+  });
 }
 
 // A field's value: what its optional holds, or the field itself.
