@@ -7,6 +7,10 @@
 ///   <apidecl/serializer/pugixml.hpp>     (link apidecl::pugixml)
 ///   <apidecl/fmt/formatters.hpp>         ({fmt})
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
+#include <apidecl/auth/auth.hpp>
+#include <apidecl/auth/base64.hpp>
+#include <apidecl/auth/sha256.hpp>
+#include <apidecl/auth/utc_clock.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/check_call.hpp>

@@ -1,5 +1,5 @@
 // A Serializer that does not say which media type it handles does not compile.
-// expect: serializer_lacks_media_type
+// expect: not_a_client_policy
 // expect: my_serializer
 #include <apidecl/client/client.hpp>
 #include <apidecl/transport/mock.hpp>

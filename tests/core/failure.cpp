@@ -78,6 +78,12 @@ TEST_CASE("a request too large is described with the bytes needed", "[core][fail
   CHECK(apidecl::failure(too_large).message() == "request does not fit in its buffer: 1234 bytes are needed");
 }
 
+TEST_CASE("a request the Auth policy refused is described with its reason", "[core][failure]") {
+  apidecl::validation_error refused_auth{apidecl::validation_error::code::cannot_authenticate, {}, "the key is gone", 0};
+  CHECK(apidecl::failure(refused_auth).message() == "cannot authenticate the request: the key is gone");
+  CHECK_FALSE(apidecl::failure(refused_auth).may_have_reached_server());
+}
+
 TEST_CASE("a transport failure is described in the transport's words", "[core][failure]") {
   CHECK(apidecl::failure(refused()).message() ==
         "transport error: connection refused by sandbox.cielo24.com:443");

@@ -69,6 +69,16 @@ TEST_CASE("the fraction keeps its value and its digits", "[types][timestamp]") {
   CHECK(whole.fraction_digits() == 0);
 }
 
+TEST_CASE("a timestamp can be written without its zone, as onDemand's x-lod-timestamp", "[types][timestamp]") {
+  char text[40];
+  apidecl::writer out(text, sizeof text);
+  apidecl::from_text<apidecl::utc_timestamp>("2014-02-21T07:49:24.655024Z")->format_without_zone(out);
+  CHECK(std::string_view(text, out.size()) == "2014-02-21T07:49:24.655024");
+  apidecl::writer whole(text, sizeof text);
+  apidecl::from_text<apidecl::utc_timestamp>("2014-02-21T07:49:24Z")->format_without_zone(whole);
+  CHECK(std::string_view(text, whole.size()) == "2014-02-21T07:49:24");
+}
+
 TEST_CASE("a +00:00 offset is UTC and is written as Z", "[types][timestamp]") {
   auto const t = parsed("2014-06-25T16:39:07+00:00");
   CHECK(t == parsed("2014-06-25T16:39:07Z"));

@@ -65,6 +65,11 @@ inline std::optional<validation_error> first_invalid(param_slot const* slots, st
   return std::nullopt;
 }
 
+/// The error for a request that does not fit in `out`, with the size it needs.
+inline validation_error too_large_for(writer const& out) noexcept {
+  return validation_error{validation_error::code::request_too_large, {}, "does not fit in the buffer", out.size()};
+}
+
 // Writes the target and the header block after the body already in `out`.
 inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
                              std::string_view content_type, writer& out) noexcept {
@@ -103,8 +108,7 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
     out.append(content_type);
     out.append("\r\n");
   }
-  if (out.overflowed())
-    return validation_error{validation_error::code::request_too_large, {}, "does not fit in the buffer", out.size()};
+  if (out.overflowed()) return too_large_for(out);
   return request(m, out.slice(target_begin, target_end), out.slice(target_end, out.size()), out.slice(0, body_end));
 }
 

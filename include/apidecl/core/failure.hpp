@@ -21,10 +21,11 @@ struct validation_error {
     invalid_argument,   ///< an argument breaks its parameter's constraint
     unencodable_body,   ///< the Serializer could not encode the body
     request_too_large,  ///< the caller's buffer is too small: `needed` bytes are
+    cannot_authenticate,  ///< the Auth policy could not authenticate the request
   };
   validation_error::code code = code::invalid_argument;
-  std::string_view parameter;  ///< static text: the parameter's name, or "body"
-  std::string_view problem;    ///< static text completing "parameter 'x' ..."
+  std::string_view parameter;  ///< static text: the parameter's name, or "body"; empty for the others
+  std::string_view problem;    ///< static text completing "parameter 'x' ..." (or "cannot authenticate the request: ...")
   std::size_t needed = 0;
 };
 
@@ -89,6 +90,11 @@ class failure {
         out.append("request does not fit in its buffer: ");
         out.append({needed, static_cast<std::size_t>(n)});
         out.append(" bytes are needed");
+        return;
+      }
+      if (v->code == validation_error::code::cannot_authenticate) {
+        out.append("cannot authenticate the request: ");
+        out.append(v->problem);
         return;
       }
       out.append("invalid request: parameter '");

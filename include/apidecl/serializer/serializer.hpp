@@ -53,23 +53,6 @@ inline constexpr bool can_encode_v = detail::can_encode<S, T>::value;
 template <class S, class T>
 inline constexpr bool can_decode_v = detail::can_decode<S, T>::value;
 
-namespace diagnostic {
-template <class Serializer>
-struct serializer_lacks_media_type {
-  static_assert(detail::always_false<Serializer>,
-                "apidecl: a Serializer must declare 'using media_type = <tag>;' where the tag has "
-                "'static constexpr std::string_view name' (e.g. apidecl::json)");
-};
-}  // namespace diagnostic
-
-namespace detail {
-/// Makes the one compiler error that says what `S` lacks to be a Serializer, if anything.
-template <class S>
-void diagnose_serializer() noexcept {
-  if constexpr (!is_serializer_v<S>) (void)sizeof(diagnostic::serializer_lacks_media_type<S>);
-}
-}  // namespace detail
-
 }  // namespace apidecl
 
 #endif

@@ -53,7 +53,11 @@ class utc_timestamp {
   friend constexpr bool operator>=(utc_timestamp const& a, utc_timestamp const& b) noexcept { return !(a < b); }
 
   friend constexpr bool parse_text(std::string_view text, utc_timestamp& out) noexcept { return out.parse(text); }
-  friend void format_text(utc_timestamp const& value, writer& out) noexcept { value.format(out); }
+  friend void format_text(utc_timestamp const& value, writer& out) noexcept { value.format(out, true); }
+
+  /// Writes the instant without its zone, `2014-02-21T07:49:24.655024`: the form onDemand's
+  /// `x-lod-timestamp` header takes.
+  void format_without_zone(writer& out) const noexcept { format(out, false); }
 
  private:
   struct civil_date {
@@ -83,7 +87,7 @@ class utc_timestamp {
   }
 
   constexpr bool parse(std::string_view text) noexcept;
-  void format(writer& out) const noexcept;
+  void format(writer& out, bool with_zone) const noexcept;
 
   std::int64_t seconds_ = 0;
   std::uint32_t nanoseconds_ = 0;
@@ -167,7 +171,7 @@ constexpr bool utc_timestamp::parse(std::string_view text) noexcept {
   return true;
 }
 
-inline void utc_timestamp::format(writer& out) const noexcept {
+inline void utc_timestamp::format(writer& out, bool with_zone) const noexcept {
   std::int64_t const days = (seconds_ >= 0 ? seconds_ : seconds_ - (seconds_per_day - 1)) / seconds_per_day;
   auto const second_of_day = static_cast<int>(seconds_ - days * seconds_per_day);
   civil_date const date = civil_from_days(days);
@@ -193,7 +197,7 @@ inline void utc_timestamp::format(writer& out) const noexcept {
     text[size++] = '.';
     put(nanoseconds_ / power_of_ten(9 - fraction_digits_), static_cast<std::size_t>(fraction_digits_));
   }
-  text[size++] = 'Z';
+  if (with_zone) text[size++] = 'Z';
   out.append({text, size});
 }
 

@@ -8,5 +8,6 @@
 #include <apidecl/apis/cielo24/job_delete.hpp>
 #include <apidecl/apis/cielo24/params.hpp>
 #include <apidecl/apis/cielo24/task.hpp>
+#include <apidecl/apis/cielo24/token_auth.hpp>
 
 #endif

@@ -10,5 +10,6 @@
 #include <apidecl/apis/ondemand/quote.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
 #include <apidecl/apis/ondemand/quote_authorize.hpp>
+#include <apidecl/apis/ondemand/signer.hpp>
 
 #endif
