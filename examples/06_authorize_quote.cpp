@@ -1,11 +1,15 @@
 // 06 — Authorize an onDemand quote, and if it changed meanwhile (409), authorize the corrected
-// quote the server sends back. Bodies are XML; every documented outcome is handled. A scripted
-// mock transport plays the server: first a 409 with the corrected quote, then 202 Authorized.
+// quote the server sends back. Requests are signed (LOD1-BASE64-SHA256), bodies are XML, and every
+// documented outcome is handled. The emulator's quote 798 has changed: it answers 409 with the
+// corrected quote 799, which it then authorizes.
+#include "settings.hpp"
+
 #include <apidecl/apis/ondemand/ondemand.hpp>
+#include <apidecl/auth/openssl_sha256.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/fmt/formatters.hpp>
 #include <apidecl/serializer/pugixml.hpp>
-#include <apidecl/transport/mock.hpp>
+#include <apidecl/transport/curl.hpp>
 #include <apidecl/types/text_value.hpp>
 
 #include <fmt/core.h>
@@ -14,29 +18,24 @@
 
 namespace od = apidecl::ondemand;
 
-// The quote as Generate Quote returned it, and as the server has corrected it since.
-constexpr char const* generated = "<Quote><QuoteID>795</QuoteID><CreationDate>2014-06-25T16:39:07Z</CreationDate>"
+// The quote as Generate Quote returned it (its QuoteID is set from the settings).
+constexpr char const* generated = "<Quote><QuoteID>0</QuoteID><CreationDate>2014-06-25T16:39:07Z</CreationDate>"
     "<ServiceID>112</ServiceID><SourceLanguage><LanguageCode>en-gb</LanguageCode></SourceLanguage>"
     "<TargetLanguages><TargetLanguage><LanguageCode>fr-fr</LanguageCode></TargetLanguage></TargetLanguages>"
     "<TotalTranslations>1</TotalTranslations><TranslationCredit>0</TranslationCredit><TotalCost>20.00</TotalCost>"
     "<PrepaidCredit>118.99</PrepaidCredit><AmountDue>0.00</AmountDue><Currency>EUR</Currency></Quote>";
-constexpr char const* corrected = "<Quote><QuoteID>795</QuoteID><CreationDate>2014-06-25T16:39:07Z</CreationDate>"
-    "<ServiceID>112</ServiceID><SourceLanguage><LanguageCode>en-gb</LanguageCode></SourceLanguage>"
-    "<TargetLanguages><TargetLanguage><LanguageCode>fr-fr</LanguageCode></TargetLanguage></TargetLanguages>"
-    "<TotalTranslations>1</TotalTranslations><TranslationCredit>0</TranslationCredit><TotalCost>22.50</TotalCost>"
-    "<PrepaidCredit>118.99</PrepaidCredit><AmountDue>0.00</AmountDue><Currency>EUR</Currency></Quote>";
-constexpr char const* authorized = "<QuoteAuthorization><Status>Authorized</Status><QuoteURL>https://</QuoteURL>"
-    "<Projects><Project><ProjectID>123</ProjectID><ProjectURL>https://</ProjectURL>"
-    "<ProjectDueDate>2014-07-01T12:00:00Z</ProjectDueDate><Products/></Project></Projects></QuoteAuthorization>";
 
-int main() {
-  apidecl::mock_transport http;
-  http.respond(409, corrected).respond(202, authorized);
-  auto api = apidecl::make_client(http, apidecl::pugixml_serializer{});
+int main(int argc, char** argv) {
+  examples::settings const s = examples::read_settings(argc, argv);
+  apidecl::curl_transport http({s.base_url});
+  od::signer sign({s.key_id, s.secret_key}, apidecl::openssl_sha256{});
+  auto api = apidecl::make_client(http, apidecl::pugixml_serializer{}, sign);
 
   od::quote first;
   if (!apidecl::pugixml_serializer{}.decode(generated, first)) return 1;
+  first.quote_id = od::ids::quote(s.quote_id);
   std::optional<od::quote> next = first;
+  bool failed = false;
 
   // Each call says what it got and hands back the quote to try next, if any. Two tries at most:
   // a quote that keeps changing needs a person to look at it.
@@ -71,10 +70,11 @@ int main() {
                      fmt::print("{}\n", s);
                      return std::nullopt;
                    },
-                   [](apidecl::failure const& f) -> std::optional<od::quote> {
+                   [&](apidecl::failure const& f) -> std::optional<od::quote> {
                      fmt::print("failed: {}\n", f);
+                     failed = true;
                      return std::nullopt;
                    }});
   }
-  for (auto const& sent : http.requests()) fmt::print("sent: {}\n", sent.request_line());
+  return failed ? 1 : 0;
 }

@@ -27,6 +27,7 @@
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/serializer_set.hpp>
+#include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/query_string.hpp>
 #include <apidecl/serializer/serializer.hpp>

@@ -4,6 +4,10 @@
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/core/serializer_set.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/retry/no_retry.hpp>
+#include <apidecl/retry/retry_policy.hpp>
+#include <apidecl/retry/sleeper.hpp>
+#include <apidecl/retry/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
 
 #include <cstddef>
@@ -12,7 +16,8 @@
 #include <utility>
 
 /// Sorting the policies given to `make_client`, in any order, into their families: Serializers
-/// (any number, one per media type) and at most one Auth policy.
+/// (any number, one per media type), and at most one each of Auth policy, Retry policy and
+/// Sleeper.
 namespace apidecl {
 
 namespace diagnostic {
@@ -20,39 +25,65 @@ template <class Policy>
 struct not_a_client_policy {
   static_assert(detail::always_false<Policy>,
                 "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
-                "apidecl::json) or an Auth policy (with 'apidecl::auth_status authenticate(apidecl::request "
-                "const&, apidecl::header_writer&)')");
+                "apidecl::json), an Auth policy (with 'apidecl::auth_status authenticate(apidecl::request "
+                "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
+                "decide(apidecl::attempt const&)') or a Sleeper (with 'std::chrono::milliseconds now()' and "
+                "'void sleep_for(std::chrono::milliseconds)')");
 };
-template <class... Auths>
+template <class... Policies>
 struct more_than_one_auth_policy {
-  static_assert(detail::always_false<Auths...>, "apidecl: a client takes at most one Auth policy");
+  static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Auth policy");
+};
+template <class... Policies>
+struct more_than_one_retry_policy {
+  static_assert(detail::always_false<Policies...>,
+                "apidecl: a client takes at most one Retry policy: compose policies into one with '|'");
+};
+template <class... Policies>
+struct more_than_one_sleeper {
+  static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Sleeper");
 };
 }  // namespace diagnostic
 
 namespace detail {
 
-template <class P, class = void>
-struct names_authenticate : std::false_type {};
-template <class P>
-struct names_authenticate<P, std::void_t<decltype(&P::authenticate)>> : std::true_type {};
-
-/// Whether `P` belongs to one of the policy families.
-template <class P>
-inline constexpr bool is_client_policy_v = is_serializer_v<P> || is_auth_v<P>;
-
-/// Makes the one compiler error that says what `P` lacks to be a client policy, if anything: an
-/// Auth policy's own when `P` has an `authenticate` of the wrong shape.
-template <class P>
-void diagnose_client_policy() noexcept {
-  if constexpr (is_client_policy_v<P>) return;
-  else if constexpr (names_authenticate<P>::value) diagnose_auth<P>();
-  else (void)sizeof(diagnostic::not_a_client_policy<P>);
-}
-
 template <class P>
 using models_serializer = std::bool_constant<is_serializer_v<P>>;
 template <class P>
 using models_auth = std::bool_constant<is_auth_v<P>>;
+template <class P>
+using models_retry_policy = std::bool_constant<is_retry_policy_v<P>>;
+template <class P>
+using models_sleeper = std::bool_constant<is_sleeper_v<P>>;
+
+template <class P, class = void>
+struct names_authenticate : std::false_type {};
+template <class P>
+struct names_authenticate<P, std::void_t<decltype(&P::authenticate)>> : std::true_type {};
+template <class P, class = void>
+struct names_decide : std::false_type {};
+template <class P>
+struct names_decide<P, std::void_t<decltype(&P::decide)>> : std::true_type {};
+template <class P, class = void>
+struct names_sleep_for : std::false_type {};
+template <class P>
+struct names_sleep_for<P, std::void_t<decltype(&P::sleep_for)>> : std::true_type {};
+
+/// Whether `P` belongs to one of the policy families.
+template <class P>
+inline constexpr bool is_client_policy_v = is_serializer_v<P> || is_auth_v<P> || is_retry_policy_v<P> ||
+                                           is_sleeper_v<P>;
+
+/// Makes the one compiler error that says what `P` lacks to be a client policy, if anything: a
+/// family's own when `P` has that family's member function with the wrong shape.
+template <class P>
+void diagnose_client_policy() noexcept {
+  if constexpr (is_client_policy_v<P>) return;
+  else if constexpr (names_authenticate<P>::value) diagnose_auth<P>();
+  else if constexpr (names_decide<P>::value) diagnose_retry_policy<P>();
+  else if constexpr (names_sleep_for<P>::value) diagnose_sleeper<P>();
+  else (void)sizeof(diagnostic::not_a_client_policy<P>);
+}
 
 template <template <class> class Is, class P>
 auto keep_if(P&& policy) {
@@ -73,15 +104,6 @@ struct as_serializer_set<std::tuple<Serializers...>> {
   using type = serializer_set<Serializers...>;
 };
 
-template <class Tuple>
-struct single_auth {
-  using type = no_auth;
-};
-template <class Auth>
-struct single_auth<std::tuple<Auth>> {
-  using type = Auth;
-};
-
 /// The Serializers among `policies` as a serializer_set.
 template <class... Policies>
 auto select_serializers(std::tuple<Policies...>&& policies) {
@@ -89,15 +111,16 @@ auto select_serializers(std::tuple<Policies...>&& policies) {
   return std::make_from_tuple<typename as_serializer_set<decltype(selected)>::type>(std::move(selected));
 }
 
-/// The Auth policy among `policies`, or `no_auth`.
-template <class... Policies>
-auto select_auth(std::tuple<Policies...>&& policies) {
-  auto selected = select<models_auth>(std::move(policies));
-  using auth = typename single_auth<decltype(selected)>::type;
-  if constexpr (std::tuple_size_v<decltype(selected)> == 0) return auth{};
-  else if constexpr (std::tuple_size_v<decltype(selected)> == 1) return std::get<0>(std::move(selected));
+/// The one policy among `policies` that models `Is`, or a `Default`; more than one is the error
+/// `TooMany`.
+template <template <class> class Is, class Default, template <class...> class TooMany, class... Policies>
+auto select_one(std::tuple<Policies...>&& policies) {
+  auto selected = select<Is>(std::move(policies));
+  constexpr std::size_t count = std::tuple_size_v<decltype(selected)>;
+  if constexpr (count == 0) return Default{};
+  else if constexpr (count == 1) return std::get<0>(std::move(selected));
   else {
-    (void)sizeof(diagnostic::more_than_one_auth_policy<Policies...>);
+    (void)sizeof(TooMany<Policies...>);
     return after_error{};
   }
 }

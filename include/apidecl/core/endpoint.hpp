@@ -22,6 +22,7 @@
 ///     using params = apidecl::params<widget_id, expand>;      // parameter declarations (param.hpp)
 ///     using body = apidecl::request_body<widget, apidecl::json>;
 ///     static constexpr bool idempotent = true;                // default: from the method
+///     static constexpr int retryable_statuses[] = {503};     // default: 408 429 500 502 503 504
 ///
 /// Every entry point checks the descriptor (check_endpoint.hpp): each `{placeholder}` has a path
 /// parameter and each path parameter a placeholder, names are unique, status codes are unique and

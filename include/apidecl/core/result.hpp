@@ -165,8 +165,15 @@ class result {
 
   variant_type const& variant() const noexcept { return outcome_; }
 
+  /// How many times the request was sent: 0 if it never was (it could not be built), more than
+  /// 1 if the client's Retry policy sent it again.
+  int attempts() const noexcept { return attempts_; }
+  /// Set by the client that made the call.
+  void record_attempts(int count) noexcept { attempts_ = count; }
+
  private:
   variant_type outcome_;
+  int attempts_ = 1;
 };
 
 }  // namespace apidecl

@@ -3,9 +3,11 @@
 
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
+#include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/transport.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -18,6 +20,9 @@ namespace apidecl {
 /// A scripted Transport for tests and examples: it records every request it is given and answers
 /// with the next reply of its script, in order. When the script runs out it answers with a
 /// `transport_error` (the request never left), so a test sees an unexpected extra call.
+///
+/// It is an AsyncTransport too: `start` records the request at once, and each `poll` answers every
+/// exchange started before it, in the order they started, from the same script.
 class mock_transport {
  public:
   /// A copy of a request as the mock received it.
@@ -50,15 +55,37 @@ class mock_transport {
   }
 
   transport_result send(request const& r) {
-    requests_.push_back(recorded_request{r.method(), std::string(r.target()), std::string(r.headers().text()),
-                                         std::string(r.body())});
-    if (script_.empty())
-      return transport_error{transport_errc::other, false, "mock transport: no scripted reply is left"};
-    current_ = std::move(script_.front());
-    script_.pop_front();
-    if (current_.error) return *current_.error;
-    return response{current_.status, header_list(current_.headers), current_.body};
+    record(r);
+    return next_reply();
   }
+
+  exchange_id start(request const& r, exchange_handler on_done) {
+    record(r);
+    started_.push_back({exchange_id{++last_id_}, std::move(on_done), false});
+    return started_.back().id;
+  }
+
+  std::size_t poll() {
+    std::deque<exchange> ending;
+    ending.swap(started_);  // exchanges that handlers start now end at the next poll
+    for (exchange& x : ending) {
+      if (x.cancelled) {
+        x.on_done(transport_error{transport_errc::cancelled, true, "mock transport: cancelled"});
+        continue;
+      }
+      transport_result const answer = next_reply();
+      x.on_done(answer);
+    }
+    return ending.size();
+  }
+
+  bool cancel(exchange_id id) noexcept {
+    for (exchange& x : started_)
+      if (x.id == id && !x.cancelled) return x.cancelled = true;
+    return false;
+  }
+
+  std::size_t in_flight() const noexcept { return started_.size(); }
 
   std::vector<recorded_request> const& requests() const noexcept { return requests_; }
   /// Replies not used yet.
@@ -71,12 +98,35 @@ class mock_transport {
     std::string headers;
     std::optional<transport_error> error;
   };
+  struct exchange {
+    exchange_id id;
+    exchange_handler on_done;
+    bool cancelled;
+  };
+
+  void record(request const& r) {
+    requests_.push_back(recorded_request{r.method(), std::string(r.target()), std::string(r.headers().text()),
+                                         std::string(r.body())});
+  }
+
+  transport_result next_reply() {
+    if (script_.empty())
+      return transport_error{transport_errc::other, false, "mock transport: no scripted reply is left"};
+    current_ = std::move(script_.front());
+    script_.pop_front();
+    if (current_.error) return *current_.error;
+    return response{current_.status, header_list(current_.headers), current_.body};
+  }
+
   std::deque<reply> script_;
   reply current_;  // owns what the last response views
   std::vector<recorded_request> requests_;
+  std::deque<exchange> started_;
+  std::uint64_t last_id_ = 0;
 };
 
 static_assert(is_transport_v<mock_transport>);
+static_assert(is_async_transport_v<mock_transport>);
 
 }  // namespace apidecl
 

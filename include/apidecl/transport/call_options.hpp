@@ -1,0 +1,47 @@
+#ifndef APIDECL_TRANSPORT_CALL_OPTIONS_HPP
+#define APIDECL_TRANSPORT_CALL_OPTIONS_HPP
+
+#include <apidecl/core/request.hpp>
+#include <apidecl/core/response.hpp>
+
+#include <chrono>
+#include <type_traits>
+#include <utility>
+
+/// **Per-call options: an optional extension of the Transport requirement.** A Transport may also
+/// accept, for a `T& t`, an `apidecl::request const& r` and an `apidecl::call_options const& o`,
+///
+///     apidecl::transport_result res = t.send(r, o);
+///
+/// which performs the exchange as `t.send(r)` does, with the limits of `o` in place of the
+/// transport's own for this call only. The client passes them when its caller gives some, and
+/// only to transports for which `apidecl::has_send_with_call_options_v` holds; a transport without
+/// the overload keeps working with its own limits.
+namespace apidecl {
+
+/// Limits for one call. A zero duration keeps the transport's own setting.
+struct call_options {
+  /// The whole exchange, connecting included.
+  std::chrono::milliseconds total_timeout{0};
+  /// Connecting only (name resolution, TCP and TLS handshakes).
+  std::chrono::milliseconds connect_timeout{0};
+};
+
+namespace detail {
+template <class T, class = void>
+struct has_send_with_call_options : std::false_type {};
+template <class T>
+struct has_send_with_call_options<
+    T, std::enable_if_t<std::is_convertible_v<decltype(std::declval<T&>().send(std::declval<request const&>(),
+                                                                                std::declval<call_options const&>())),
+                                              transport_result>>> : std::true_type {};
+}  // namespace detail
+
+/// Whether the Transport `T` takes per-call options: `t.send(r, call_options{...})`.
+template <class T>
+inline constexpr bool has_send_with_call_options_v =
+    detail::has_send_with_call_options<std::remove_reference_t<T>>::value;
+
+}  // namespace apidecl
+
+#endif

@@ -1,0 +1,35 @@
+// The HTTP/1.1 server: accepts connections and runs a session per connection, delivering the backend's
+// replies, faults included, on the wire.
+#ifndef APIDECL_EMULATOR_SERVER_HPP
+#define APIDECL_EMULATOR_SERVER_HPP
+
+#include "backend.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+namespace emulator {
+
+/// Serves connections on `io`. Everything runs on the thread that runs `io`, so sessions share the
+/// backend without locks, and a delayed reply only waits on a timer.
+class server {
+ public:
+  /// Listens on `endpoint` (port 0 picks a free port); throws boost::system::system_error if it cannot.
+  server(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, backend& state);
+
+  boost::asio::ip::tcp::endpoint local_endpoint() const;
+
+  /// Accepts connections until `io` stops. A shutdown request stops `io`.
+  void start();
+
+ private:
+  void accept();
+
+  boost::asio::io_context& io_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  backend& state_;
+};
+
+}  // namespace emulator
+
+#endif

@@ -1,0 +1,282 @@
+// The non-blocking curl transport: many exchanges in flight from a loop that only polls, handlers
+// that start and cancel, and cancelling, against nginx and scripted loopback servers. What both
+// curl transports do alike is in curl_transports.cpp.
+#include <catch2/catch.hpp>
+
+#include "../support/raw_servers.hpp"
+#include "../support/transport_exchange.hpp"
+#include "../support/transport_test_site.hpp"
+
+#include <apidecl/apis/cielo24/job_delete.hpp>
+#include <apidecl/core/build.hpp>
+#include <apidecl/core/decode.hpp>
+#include <apidecl/serializer/boost_json.hpp>
+#include <apidecl/transport/curl_multi.hpp>
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace c24 = apidecl::cielo24;
+using test_support::received;
+using test_support::transport_test_site;
+
+namespace curl_multi_test {
+
+apidecl::curl_options nginx_options() {
+  transport_test_site const& site = transport_test_site::instance();
+  INFO(site.failure());
+  REQUIRE(site.ready());
+  apidecl::curl_options o;
+  o.base_url = site.http_url();
+  return o;
+}
+
+apidecl::request const connection_request(apidecl::method::get, "/connection", {}, {});
+
+long connection_of(received const& r) {
+  std::istringstream in(r.body);
+  long connection = 0;
+  in >> connection;
+  return connection;
+}
+
+// A game's loop: polls once a frame until `done` or a minute passes. Returns whether `done`.
+template <class Done>
+bool poll_until(apidecl::curl_multi_transport& http, Done done) {
+  auto const deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (!done() && std::chrono::steady_clock::now() < deadline) {
+    http.poll();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the rest of the frame
+  }
+  return done();
+}
+
+}  // namespace curl_multi_test
+
+using namespace curl_multi_test;
+
+TEST_CASE("curl_multi_transport is an AsyncTransport that takes per-call options, movable and not copyable",
+          "[transport][curl_multi]") {
+  STATIC_REQUIRE(apidecl::is_async_transport_v<apidecl::curl_multi_transport>);
+  STATIC_REQUIRE(apidecl::has_start_with_call_options_v<apidecl::curl_multi_transport>);
+  STATIC_REQUIRE_FALSE(apidecl::is_transport_v<apidecl::curl_multi_transport>);
+  STATIC_REQUIRE(std::is_nothrow_move_constructible_v<apidecl::curl_multi_transport>);
+  STATIC_REQUIRE(std::is_nothrow_move_assignable_v<apidecl::curl_multi_transport>);
+  STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<apidecl::curl_multi_transport>);
+}
+
+TEST_CASE("fifty exchanges in flight at once all complete, driven by a loop that only polls",
+          "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  std::vector<received> answers(50);
+  std::size_t ended = 0;
+  for (received& answer : answers)
+    http.start(connection_request, [&answer, &ended](apidecl::transport_result const& r) {
+      answer = test_support::copy_of(r);
+      ++ended;
+    });
+  CHECK(http.in_flight() == 50);
+
+  std::size_t reported = 0;
+  REQUIRE(poll_until(http, [&] { return ended == 50; }));
+  for (int i = 0; i < 3; ++i) reported += http.poll();  // nothing is left to report
+  CHECK(reported == 0);
+  CHECK(http.in_flight() == 0);
+  std::set<long> connections;
+  for (received const& answer : answers) {
+    INFO((answer.error ? std::string(answer.error->detail) : std::string()));
+    REQUIRE(answer);
+    CHECK(answer.status == 200);
+    connections.insert(connection_of(answer));
+  }
+  CHECK(connections.size() > 1);  // side by side, not one after the other
+}
+
+TEST_CASE("max_host_connections bounds the connections, and exchanges beyond it wait their turn",
+          "[transport][curl_multi]") {
+  apidecl::curl_options o = nginx_options();
+  o.max_host_connections = 2;
+  apidecl::curl_multi_transport http(o);
+  std::set<long> connections;
+  std::size_t succeeded = 0;
+  for (int i = 0; i < 20; ++i)
+    http.start(connection_request, [&](apidecl::transport_result const& r) {
+      if (!r) return;
+      ++succeeded;
+      connections.insert(connection_of(test_support::copy_of(r)));
+    });
+  REQUIRE(poll_until(http, [&] { return http.in_flight() == 0; }));
+  CHECK(succeeded == 20);
+  CHECK(connections.size() <= 2);
+}
+
+TEST_CASE("poll reports how many exchanges ended, and each handler is called once", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  int calls = 0;
+  http.start(connection_request, [&](apidecl::transport_result const&) { ++calls; });
+  http.start(connection_request, [&](apidecl::transport_result const&) { ++calls; });
+  std::size_t reported = 0;
+  auto const deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (http.in_flight() > 0 && std::chrono::steady_clock::now() < deadline)
+    reported += http.poll(std::chrono::milliseconds(100));
+  CHECK(reported == 2);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("the request's buffer may be reused as soon as start returns", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  std::optional<received> answer;
+  {
+    std::array<char, 256> buffer{};
+    auto const built = apidecl::build(c24::delete_job, buffer, c24::api_token = test_support::seed_api_token,
+                                      c24::job_id = test_support::seed_job_id);
+    REQUIRE(built);
+    http.start(*built, [&](apidecl::transport_result const& r) { answer = test_support::copy_of(r); });
+    buffer.fill('?');
+  }
+  REQUIRE(poll_until(http, [&] { return answer.has_value(); }));
+  REQUIRE(*answer);
+  REQUIRE(answer->status == 200);  // nginx checked the job id: the request went out as built
+  auto const decoded =
+      apidecl::decode(c24::delete_job, answer->response(), apidecl::serializer_set{apidecl::boost_json_serializer{}});
+  REQUIRE(decoded.get_if<200>() != nullptr);
+  CHECK(decoded.get_if<200>()->task_id == test_support::seed_task_id);
+}
+
+TEST_CASE("a handler may start the next exchange, over the same connection", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  std::vector<received> answers;
+  std::function<void(apidecl::transport_result const&)> on_done = [&](apidecl::transport_result const& r) {
+    answers.push_back(test_support::copy_of(r));
+    if (answers.size() < 3) http.start(connection_request, on_done);
+  };
+  http.start(connection_request, on_done);
+  REQUIRE(poll_until(http, [&] { return answers.size() == 3 && http.in_flight() == 0; }));
+  for (received const& answer : answers) REQUIRE(answer);
+  CHECK(connection_of(answers[1]) == connection_of(answers[0]));
+  CHECK(connection_of(answers[2]) == connection_of(answers[0]));
+}
+
+TEST_CASE("cancelling before the first poll: the request never left, and the handler runs in the next poll",
+          "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  std::optional<received> answer;
+  apidecl::exchange_id const id =
+      http.start(connection_request, [&](apidecl::transport_result const& r) { answer = test_support::copy_of(r); });
+
+  CHECK(http.cancel(id));
+  CHECK_FALSE(answer);  // not from inside cancel
+  CHECK(http.in_flight() == 1);
+  CHECK_FALSE(http.cancel(id));  // already ended
+
+  CHECK(http.poll() == 1);
+  REQUIRE(answer);
+  REQUIRE_FALSE(*answer);
+  CHECK(answer->error->code == apidecl::transport_errc::cancelled);
+  CHECK_FALSE(answer->error->may_have_reached_server);
+  CHECK(http.in_flight() == 0);
+  CHECK_FALSE(http.cancel(id));
+}
+
+TEST_CASE("cancelling an exchange the server has received: it may have acted", "[transport][curl_multi]") {
+  test_support::scripted_server server([&](int connection) {
+    server.read_request(connection);
+    return test_support::scripted_server::then::hold;
+  });
+  REQUIRE(server.listening());
+  apidecl::curl_options o;
+  o.base_url = server.url();
+  apidecl::curl_multi_transport http(o);
+  std::optional<received> answer;
+  std::string const target = "/api/job/delete?api_token=" + std::string(test_support::seed_api_token);
+  apidecl::exchange_id const id = http.start(apidecl::request(apidecl::method::get, target, {}, {}),
+                                             [&](apidecl::transport_result const& r) { answer = test_support::copy_of(r); });
+  REQUIRE(poll_until(http, [&] { return server.requests().size() == 1; }));
+
+  CHECK(http.cancel(id));
+  CHECK(http.poll() == 1);
+  REQUIRE(answer);
+  REQUIRE_FALSE(*answer);
+  CHECK(answer->error->code == apidecl::transport_errc::cancelled);
+  CHECK(answer->error->may_have_reached_server);
+  CHECK(answer->error->detail.view() == "cancelled (GET /api/job/delete?***)");
+}
+
+TEST_CASE("a handler may cancel another exchange", "[transport][curl_multi]") {
+  test_support::scripted_server server([&](int connection) {  // answers /quick, and nothing else
+    if (server.read_request(connection).rfind("GET /quick ", 0) != 0) return test_support::scripted_server::then::hold;
+    server.write_all(connection, "HTTP/1.1 204 No Content\r\n\r\n");
+    return test_support::scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  apidecl::curl_options o;
+  o.base_url = server.url();
+  apidecl::curl_multi_transport http(o);
+
+  std::optional<received> slow;
+  apidecl::exchange_id const slow_id = http.start(apidecl::request(apidecl::method::get, "/slow", {}, {}),
+                                                  [&](apidecl::transport_result const& r) { slow = test_support::copy_of(r); });
+  bool cancelled = false;
+  http.start(apidecl::request(apidecl::method::get, "/quick", {}, {}),
+             [&](apidecl::transport_result const&) { cancelled = http.cancel(slow_id); });
+
+  REQUIRE(poll_until(http, [&] { return slow.has_value(); }));
+  CHECK(cancelled);
+  REQUIRE_FALSE(*slow);
+  CHECK(slow->error->code == apidecl::transport_errc::cancelled);
+  CHECK(http.in_flight() == 0);
+}
+
+TEST_CASE("cancelling an unknown exchange changes nothing", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  CHECK_FALSE(http.cancel(apidecl::exchange_id{12345}));
+  CHECK(http.in_flight() == 0);
+  CHECK(http.poll() == 0);
+}
+
+TEST_CASE("poll from inside a handler does nothing", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  std::size_t nested = 99;
+  http.start(connection_request, [&](apidecl::transport_result const&) { nested = http.poll(); });
+  http.start(connection_request, [](apidecl::transport_result const&) {});
+  REQUIRE(poll_until(http, [&] { return http.in_flight() == 0; }));
+  CHECK(nested == 0);
+}
+
+TEST_CASE("poll with a wait returns at once when nothing is in flight", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport http(nginx_options());
+  auto const start = std::chrono::steady_clock::now();
+  CHECK(http.poll(std::chrono::seconds(30)) == 0);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("destroying the transport abandons its exchanges without calling their handlers",
+          "[transport][curl_multi]") {
+  bool called = false;
+  {
+    apidecl::curl_multi_transport http(nginx_options());
+    http.start(connection_request, [&](apidecl::transport_result const&) { called = true; });
+    http.poll();
+  }
+  CHECK_FALSE(called);
+}
+
+TEST_CASE("a moved curl_multi_transport carries its exchanges along", "[transport][curl_multi]") {
+  apidecl::curl_multi_transport first(nginx_options());
+  std::optional<received> answer;
+  first.start(connection_request, [&](apidecl::transport_result const& r) { answer = test_support::copy_of(r); });
+  apidecl::curl_multi_transport second(std::move(first));
+  CHECK(second.in_flight() == 1);
+  apidecl::curl_multi_transport third;
+  third = std::move(second);
+  REQUIRE(poll_until(third, [&] { return answer.has_value(); }));
+  CHECK(*answer);
+}
