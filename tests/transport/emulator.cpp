@@ -282,3 +282,26 @@ TEST_CASE("non-blocking: 100 calls in flight at once through curl's multi interf
   CHECK(std::chrono::steady_clock::now() - began < 8s);
   CHECK(emulator.count().requests == 100);
 }
+
+TEST_CASE("a per-call timeout overrides the transport's own, blocking and non-blocking", "[transport][emulator]") {
+  auto& emulator = test_support::fresh_emulator();
+  REQUIRE(emulator.fault("path=/api/job/authorize&kind=delay&ms=2000&count=0"));
+  apidecl::call_options hurried;
+  hurried.total_timeout = 200ms;
+
+  apidecl::curl_transport http(emulator.transport_options());  // 10 s of its own
+  auto api = cielo24_client(http);
+  auto const r = api.call(hurried, c24::authorize_job, c24::job_id = authorizing_job);
+  REQUIRE(r.failure_if() != nullptr);
+  CHECK(r.failure_if()->transport()->code == apidecl::transport_errc::timed_out);
+
+  apidecl::curl_multi_transport multi(emulator.transport_options());
+  auto async_api = apidecl::make_client(multi, apidecl::boost_json_serializer{}, c24::token_auth{token});
+  auto pending = async_api.start(hurried, c24::authorize_job, c24::job_id = authorizing_job);
+  auto const began = std::chrono::steady_clock::now();
+  while (!pending.ready() && std::chrono::steady_clock::now() - began < 10s) async_api.poll();
+  REQUIRE(pending.ready());
+  REQUIRE(pending.get().failure_if() != nullptr);
+  CHECK(pending.get().failure_if()->transport()->code == apidecl::transport_errc::timed_out);
+  CHECK(std::chrono::steady_clock::now() - began < 1800ms);
+}

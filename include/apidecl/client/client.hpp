@@ -14,6 +14,7 @@
 #include <apidecl/retry/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/transport/async_transport.hpp>
+#include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/transport.hpp>
 
 #include <chrono>
@@ -26,6 +27,16 @@
 #include <vector>
 
 namespace apidecl {
+
+namespace diagnostic {
+template <class Transport>
+struct transport_takes_no_call_options {
+  static_assert(detail::always_false<Transport>,
+                "apidecl: per-call options need a Transport with 'send(apidecl::request const&, "
+                "apidecl::call_options const&)' (or an AsyncTransport with 'start(apidecl::request const&, "
+                "apidecl::call_options const&, apidecl::exchange_handler)')");
+};
+}  // namespace diagnostic
 
 /// Calls endpoints through a `Transport`, encoding and decoding bodies with `Serializers` (a
 /// `serializer_set`), authenticating requests with `Auth`, and sending a request again when its
@@ -67,14 +78,41 @@ class client {
   template <class Endpoint, class... Args>
   result<Endpoint> call(Endpoint const& endpoint, Args const&... args) {
     auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-    return std::apply([&](auto const&... more) { return call_with(endpoint, args..., more...); }, supplied);
+    return std::apply([&](auto const&... more) { return call_with(no_options, endpoint, args..., more...); }, supplied);
+  }
+
+  /// As `call(endpoint, args...)`, with `options` (a per-call timeout) in place of the transport's
+  /// own limits for each attempt. The Transport must take them (call_options.hpp).
+  template <class Endpoint, class... Args>
+  result<Endpoint> call(call_options const& options, Endpoint const& endpoint, Args const&... args) {
+    if constexpr (is_transport_v<Transport> && !has_send_with_call_options_v<Transport>) {
+      (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
+      return detail::after_error{};
+    } else {
+      auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
+      return std::apply([&](auto const&... more) { return call_with(options, endpoint, args..., more...); }, supplied);
+    }
   }
 
   /// Starts calling `endpoint` with named `args` and returns at once; `poll()` completes it.
   template <class Endpoint, class... Args>
   pending_call<Endpoint> start(Endpoint const& endpoint, Args const&... args) {
     auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-    return std::apply([&](auto const&... more) { return start_with(endpoint, args..., more...); }, supplied);
+    return std::apply([&](auto const&... more) { return start_with(no_options, endpoint, args..., more...); },
+                      supplied);
+  }
+
+  /// As `start(endpoint, args...)`, with `options` in place of the transport's own limits.
+  template <class Endpoint, class... Args>
+  pending_call<Endpoint> start(call_options const& options, Endpoint const& endpoint, Args const&... args) {
+    if constexpr (is_async_transport_v<Transport> && !has_start_with_call_options_v<Transport>) {
+      (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
+      return detail::after_error{};
+    } else {
+      auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
+      return std::apply([&](auto const&... more) { return start_with(options, endpoint, args..., more...); },
+                        supplied);
+    }
   }
 
   /// Advances every call started and not completed without blocking: completes those whose
@@ -109,15 +147,19 @@ class client {
   Sleeper& sleeper() noexcept { return sleeper_; }
 
  private:
+  // A zero duration keeps the transport's own limit: the default options change nothing.
+  static constexpr call_options no_options{};
+
   template <class Endpoint, class... Args>
-  result<Endpoint> call_with([[maybe_unused]] Endpoint const& endpoint, Args const&... args) {
+  result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] Endpoint const& endpoint,
+                             Args const&... args) {
     if constexpr (is_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
       std::chrono::milliseconds const began = sleeper_.now();
       for (int number = 1;; ++number) {
         // Built again for each attempt, so that a signature carries the time it is sent at.
         build_result built = build_into_buffer<Endpoint>(args...);
         if (!built) return counted(result<Endpoint>(failure(built.error())), number - 1);
-        transport_result const received = transport_.send(*built);
+        transport_result const received = send(*built, options);
         retry_decision const decision = retry_.decide(make_attempt<Endpoint>(number, received, sleeper_.now() - began));
         if (!decision.should_retry()) return counted(outcome_of(endpoint, received), number);
         sleeper_.sleep_for(decision.delay());
@@ -132,7 +174,8 @@ class client {
   }
 
   template <class Endpoint, class... Args>
-  pending_call<Endpoint> start_with(Endpoint const&, Args const&... args) {
+  pending_call<Endpoint> start_with([[maybe_unused]] call_options const& options, Endpoint const&,
+                                    Args const&... args) {
     if constexpr (is_async_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
       auto state = std::make_shared<detail::call_state<Endpoint>>();
       build_result built = build_into_buffer<Endpoint>(args...);
@@ -141,7 +184,8 @@ class client {
         return pending_call<Endpoint>(std::move(state));
       }
       ++in_flight_;
-      send_attempt(std::make_shared<exchange<Endpoint>>(exchange<Endpoint>{state, owned_request(*built), sleeper_.now(), 1}));
+      send_attempt(std::make_shared<exchange<Endpoint>>(
+          exchange<Endpoint>{state, owned_request(*built), options, sleeper_.now(), 1}));
       return pending_call<Endpoint>(std::move(state));
     } else if constexpr (!is_async_transport_v<Transport>) {
       detail::diagnose_async_transport<Transport>();
@@ -157,14 +201,14 @@ class client {
   struct exchange {
     std::shared_ptr<detail::call_state<Endpoint>> state;
     owned_request sent;
+    call_options options;
     std::chrono::milliseconds began;
     int number;
   };
 
   template <class Endpoint>
   void send_attempt(std::shared_ptr<exchange<Endpoint>> x) {
-    request const r = x->sent.view();
-    x->state->exchange = transport_.start(r, [this, x](transport_result const& received) {
+    auto on_done = [this, x](transport_result const& received) {
       x->state->exchange.reset();
       retry_decision const decision =
           retry_.decide(make_attempt<Endpoint>(x->number, received, sleeper_.now() - x->began));
@@ -177,7 +221,15 @@ class client {
         return;
       }
       finish(*x->state, outcome_of(Endpoint{}, received), x->number);
-    });
+    };
+    request const r = x->sent.view();
+    if constexpr (has_start_with_call_options_v<Transport>) x->state->exchange = transport_.start(r, x->options, on_done);
+    else x->state->exchange = transport_.start(r, on_done);
+  }
+
+  transport_result send(request const& r, call_options const& options) {
+    if constexpr (has_send_with_call_options_v<Transport>) return transport_.send(r, options);
+    else return transport_.send(r);
   }
 
   void send_due_retries() {

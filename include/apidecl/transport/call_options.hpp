@@ -14,9 +14,9 @@
 ///     apidecl::transport_result res = t.send(r, o);
 ///
 /// which performs the exchange as `t.send(r)` does, with the limits of `o` in place of the
-/// transport's own for this call only. The client passes them when its caller gives some, and
-/// only to transports for which `apidecl::has_send_with_call_options_v` holds; a transport without
-/// the overload keeps working with its own limits.
+/// transport's own for this call only. The client passes them when its caller gives some
+/// (`api.call(apidecl::call_options{...}, endpoint, args...)`), which does not compile over a
+/// transport without the overload: a limit asked for is never silently ignored.
 namespace apidecl {
 
 /// Limits for one call. A zero duration keeps the transport's own setting.
