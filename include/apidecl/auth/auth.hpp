@@ -163,7 +163,7 @@ auto supplied_arguments(Auth const& auth) noexcept {
   } else {
     return std::apply(
         [](auto const&... supplied) {
-          return std::tuple_cat([&supplied] {
+          return std::tuple_cat([&] {
             using parameter = typename remove_cvref_t<decltype(supplied)>::parameter;
             constexpr bool declared = index_of_in<parameter>(endpoint_params_t<Endpoint>{}) != npos;
             constexpr bool named = index_of<parameter, typename Args::parameter...>() != npos;
