@@ -233,6 +233,7 @@ class client {
   }
 
   void send_due_retries() {
+    if (waiting_.empty()) return;  // the common case, every frame: no clock read, no allocation
     std::chrono::milliseconds const now = sleeper_.now();
     // Retries sent here may end in the next poll only, so walking a snapshot is enough.
     std::vector<waiting_retry> due;
