@@ -162,6 +162,46 @@ struct cup {
   static constexpr apidecl::wire_name wire_names[] = {{"size", "@size"}, {"refill", "Refill"}};
 };
 
+/// Fields sharing elements: `Source/Code` and `Source/Name` write one <Source>, and the fields
+/// under `Meta` one <Meta>, whose <Dates> holds two of them; the labels repeat in <Meta>.
+struct shipment {
+  BOOST_HANA_DEFINE_STRUCT(shipment,
+    (std::optional<std::string>, source_code),
+    (std::optional<std::string>, source_name),
+    (std::string, id),
+    (std::optional<std::string>, created),
+    (std::optional<std::string>, due),
+    (std::vector<std::string>, labels),
+    (std::optional<int>, weight)
+  );
+  static constexpr std::string_view xml_element = "Shipment";
+  static constexpr apidecl::wire_name wire_names[] = {{"source_code", "Source/Code"},
+                                                      {"source_name", "Source/Name"},
+                                                      {"id", "ID"},
+                                                      {"created", "Meta/Dates/Created"},
+                                                      {"due", "Meta/Dates/Due"},
+                                                      {"labels", "Meta/Label"},
+                                                      {"weight", "Meta/Weight"}};
+};
+/// Fields sharing <Source> with another between them, and a path through an element another field
+/// writes: the encoder could not write either in declaration order, so neither compiles.
+struct split_source {
+  BOOST_HANA_DEFINE_STRUCT(split_source, (std::string, code), (std::string, id), (std::string, name));
+  static constexpr std::string_view xml_element = "Split";
+  static constexpr apidecl::wire_name wire_names[] = {
+      {"code", "Source/Code"}, {"id", "ID"}, {"name", "Source/Name"}};
+};
+struct through_a_leaf {
+  BOOST_HANA_DEFINE_STRUCT(through_a_leaf, (std::string, source), (std::string, name));
+  static constexpr std::string_view xml_element = "Through";
+  static constexpr apidecl::wire_name wire_names[] = {{"source", "Source"}, {"name", "Source/Name"}};
+};
+struct through_a_list {
+  BOOST_HANA_DEFINE_STRUCT(through_a_list, (std::vector<std::string>, items), (std::string, count));
+  static constexpr std::string_view xml_element = "Through";
+  static constexpr apidecl::wire_name wire_names[] = {{"items", "List/Item"}, {"count", "List/Item/Count"}};
+};
+
 struct no_root_name {
   BOOST_HANA_DEFINE_STRUCT(no_root_name, (std::string, text));
 };
@@ -349,6 +389,53 @@ TEST_CASE("attributes, bools, optional structs and uncontained repeats round-tri
   CHECK(back.tags[1].text == "two");
   REQUIRE(back.main.has_value());
   CHECK(back.main->id == 9);
+}
+
+TEST_CASE("fields sharing an element write it once, and only if one of them is present", "[serializer][pugixml]") {
+  sample::shipment value{};
+  value.source_code = "DE";
+  value.source_name = "Berlin";
+  value.id = "7";
+  value.created = "2014-06-25";
+  value.due = "2014-07-01";
+  value.labels = {"fragile", "dry"};
+  value.weight = 12;
+  std::string const full = encoded(value);
+  CHECK(full == "<Shipment><Source><Code>DE</Code><Name>Berlin</Name></Source><ID>7</ID><Meta><Dates>"
+                "<Created>2014-06-25</Created><Due>2014-07-01</Due></Dates><Label>fragile</Label>"
+                "<Label>dry</Label><Weight>12</Weight></Meta></Shipment>");
+  auto const back = decoded<sample::shipment>(full);
+  CHECK(back.source_code == value.source_code);
+  CHECK(back.source_name == value.source_name);
+  CHECK(back.due == value.due);
+  CHECK(back.labels == value.labels);
+  CHECK(back.weight == value.weight);
+
+  value.source_code.reset();
+  value.created.reset();
+  value.labels.clear();
+  CHECK(encoded(value) == "<Shipment><Source><Name>Berlin</Name></Source><ID>7</ID><Meta><Dates><Due>2014-07-01"
+                          "</Due></Dates><Weight>12</Weight></Meta></Shipment>");
+  value.source_name.reset();
+  value.due.reset();
+  value.weight.reset();
+  // No field under <Source> is present; the list is not optional, so its container stays.
+  CHECK(encoded(value) == "<Shipment><ID>7</ID><Meta/></Shipment>");
+  auto const bare = decoded<sample::shipment>("<Shipment><ID>7</ID><Meta/></Shipment>");
+  CHECK_FALSE(bare.source_name.has_value());
+  CHECK(bare.labels.empty());
+}
+
+TEST_CASE("fields sharing an element must be declared together, and no path may run through a field's element",
+          "[serializer][pugixml]") {
+  using apidecl::detail::xml_fields_nest_in_order;
+  STATIC_REQUIRE(xml_fields_nest_in_order<sample::shipment>(apidecl::field_types_t<sample::shipment>{}));
+  STATIC_REQUIRE(xml_fields_nest_in_order<sample::quote>(apidecl::field_types_t<sample::quote>{}));
+  STATIC_REQUIRE_FALSE(xml_fields_nest_in_order<sample::split_source>(apidecl::field_types_t<sample::split_source>{}));
+  STATIC_REQUIRE_FALSE(
+      xml_fields_nest_in_order<sample::through_a_leaf>(apidecl::field_types_t<sample::through_a_leaf>{}));
+  STATIC_REQUIRE_FALSE(
+      xml_fields_nest_in_order<sample::through_a_list>(apidecl::field_types_t<sample::through_a_list>{}));
 }
 
 TEST_CASE("repeats without a container may be none, and optional elements may be absent", "[serializer][pugixml]") {

@@ -382,9 +382,16 @@ TEMPLATE_TEST_CASE("the request goes out as built: method, target, headers and b
                                           R"({"name":"gear"})")));
   REQUIRE(exchange(http, apidecl::request(apidecl::method::put, "/v2/widgets/1", {}, "raw")));
   REQUIRE(exchange(http, apidecl::request(apidecl::method::delete_, "/v2/widgets/1", "X-Empty:\r\n", {})));
+  // The transport sets its handle up again only when the kind of request changes: each of these
+  // must still go out as built, nothing carried over from the one before.
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::get, "/v2/widgets?page=2", {}, {})));
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::post, "/v2/widgets", {}, "first")));
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::post, "/v2/gadgets", "X-Second: 2\r\n", "2nd")));
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::head, "/v2/widgets/1", {}, {})));
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::get, "/v2/widgets/1", {}, {})));
 
   std::vector<std::string> const sent = server.requests();
-  REQUIRE(sent.size() == 3);
+  REQUIRE(sent.size() == 8);
   std::string const& post = sent[0];
   CHECK(post.rfind("POST /prefix/v2/widgets?dry_run=true HTTP/1.1\r\n", 0) == 0);
   CHECK(post.find("\r\nContent-Type: application/json\r\n") != std::string::npos);
@@ -403,4 +410,24 @@ TEMPLATE_TEST_CASE("the request goes out as built: method, target, headers and b
   CHECK(del.rfind("DELETE /prefix/v2/widgets/1 HTTP/1.1\r\n", 0) == 0);
   CHECK(del.find("\r\nX-Empty:\r\n") != std::string::npos);
   CHECK(del.find("Content-Length") == std::string::npos);
+
+  std::string const& get = sent[3];
+  CHECK(get.rfind("GET /prefix/v2/widgets?page=2 HTTP/1.1\r\n", 0) == 0);
+  CHECK(get.find("X-Empty") == std::string::npos);
+  CHECK(get.substr(get.size() - 4) == "\r\n\r\n");  // no body
+  CHECK(get.find("Content-Length") == std::string::npos);
+
+  CHECK(sent[4].rfind("POST /prefix/v2/widgets HTTP/1.1\r\n", 0) == 0);
+  CHECK(sent[4].substr(sent[4].size() - 9) == "\r\n\r\nfirst");
+  std::string const& second = sent[5];
+  CHECK(second.rfind("POST /prefix/v2/gadgets HTTP/1.1\r\n", 0) == 0);
+  CHECK(second.find("\r\nX-Second: 2\r\n") != std::string::npos);
+  CHECK(second.find("\r\nContent-Length: 3\r\n") != std::string::npos);
+  CHECK(second.substr(second.size() - 7) == "\r\n\r\n2nd");
+
+  CHECK(sent[6].rfind("HEAD /prefix/v2/widgets/1 HTTP/1.1\r\n", 0) == 0);
+  std::string const& after_head = sent[7];
+  CHECK(after_head.rfind("GET /prefix/v2/widgets/1 HTTP/1.1\r\n", 0) == 0);
+  CHECK(after_head.find("X-Second") == std::string::npos);
+  CHECK(after_head.substr(after_head.size() - 4) == "\r\n\r\n");
 }

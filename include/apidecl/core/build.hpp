@@ -79,12 +79,12 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
   std::size_t literal = 0;
   for (path_template::placeholder p = path_template::next(path, 0); !p.name.empty();
        p = path_template::next(path, p.open + 1)) {
-    out.append(path.substr(literal, p.open - literal));
+    out.append({path.data() + literal, p.open - literal});  // not substr, which may throw (path_template.hpp)
     for (std::size_t i = 0; i < count; ++i)
       if (slots[i].where == location::path && slots[i].name == p.name) percent_encode(slots[i].text, out);
     literal = p.open + p.name.size() + 2;
   }
-  out.append(path.substr(literal));
+  out.append({path.data() + literal, path.size() - literal});
   char separator = '?';
   for (std::size_t i = 0; i < count; ++i) {
     if (slots[i].where != location::query || !slots[i].has_value) continue;

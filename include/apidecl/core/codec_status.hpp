@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_CODEC_STATUS_HPP
 #define APIDECL_CORE_CODEC_STATUS_HPP
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,20 +9,40 @@
 namespace apidecl {
 
 /// What a Serializer's `decode` returns: success, or where in the body and what went wrong.
+/// Success is one null pointer, cheap to return and move field by field; only a failure holds text.
 class [[nodiscard]] decode_status {
  public:
   /// Success.
   decode_status() noexcept = default;
-  decode_status(std::string where, std::string what) : ok_(false), where_(std::move(where)), what_(std::move(what)) {}
+  decode_status(std::string where, std::string what)
+      : problem_(std::make_unique<problem>(problem{std::move(where), std::move(what)})) {}
 
-  explicit operator bool() const noexcept { return ok_; }
-  std::string const& where() const noexcept { return where_; }
-  std::string const& what() const noexcept { return what_; }
+  decode_status(decode_status const& other)
+      : problem_(other.problem_ ? std::make_unique<problem>(*other.problem_) : nullptr) {}
+  decode_status& operator=(decode_status const& other) {
+    if (this != &other) problem_ = other.problem_ ? std::make_unique<problem>(*other.problem_) : nullptr;
+    return *this;
+  }
+  decode_status(decode_status&&) noexcept = default;
+  decode_status& operator=(decode_status&&) noexcept = default;
+  ~decode_status() = default;
+
+  explicit operator bool() const noexcept { return problem_ == nullptr; }
+  /// Empty on success.
+  std::string const& where() const noexcept { return problem_ ? problem_->where : no_text(); }
+  std::string const& what() const noexcept { return problem_ ? problem_->what : no_text(); }
 
  private:
-  bool ok_ = true;
-  std::string where_;
-  std::string what_;
+  struct problem {
+    std::string where;
+    std::string what;
+  };
+  static std::string const& no_text() noexcept {
+    static std::string const empty;
+    return empty;
+  }
+
+  std::unique_ptr<problem> problem_;
 };
 
 /// What a Serializer's `encode` returns: success, or a static phrase saying why the value cannot be

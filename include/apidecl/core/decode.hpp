@@ -7,7 +7,6 @@
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/serializer_set.hpp>
 
-#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -23,16 +22,26 @@ template <class E, class On, class Serializers>
 result<E> decode_documented(response const& r, Serializers const& serializers) {
   using body_type = typename On::body;
   using case_type = status<On::code, body_type>;
-  if constexpr (std::is_same_v<body_type, no_content>) {
-    return typename result<E>::variant_type(std::in_place_type<case_type>);
-  } else {
-    case_type decoded{};
-    decode_status const status = serializers.template get<typename On::media>().decode(r.body, decoded.body);
+  // Decoded where the result keeps it, and that result returned, so the body is never moved.
+  result<E> decoded(std::in_place_type<case_type>);
+  if constexpr (!std::is_same_v<body_type, no_content>) {
+    auto& outcome = result_access::outcome(decoded);
+    decode_status const status =
+        serializers.template get<typename On::media>().decode(r.body, std::get_if<case_type>(&outcome)->body);
     if (!status)
-      return failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),
-                                  std::string(r.body)});
-    return typename result<E>::variant_type(std::move(decoded));
+      outcome = failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),
+                                     std::string(r.body)});
   }
+  return decoded;
+}
+
+// The result for `r.status`: the first of `On...` documenting it, or unexpected. Returned
+// straight from the case that matches, so the decoded body is not moved on the way out.
+template <class E, class First, class... On, class Serializers>
+result<E> decode_by_status(response const& r, Serializers const& serializers) {
+  if (r.status == First::code) return decode_documented<E, First>(r, serializers);
+  if constexpr (sizeof...(On) > 0) return decode_by_status<E, On...>(r, serializers);
+  else return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
 }
 
 enum class decoding { possible, no_serializer, unsupported_body };
@@ -59,10 +68,7 @@ result<E> decode_checked(responses<On...>, response const& r, Serializers const&
                    typename Serializers::template serializer_for<typename failing::media>, typename failing::body>);
     return after_error{};
   } else {
-    std::optional<result<E>> documented;
-    (void)((r.status == On::code && (documented.emplace(decode_documented<E, On>(r, serializers)), true)) || ...);
-    if (documented) return std::move(*documented);
-    return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
+    return decode_by_status<E, On...>(r, serializers);
   }
 }
 

@@ -41,7 +41,11 @@ constexpr placeholder next(std::string_view path, std::size_t from) noexcept {
   std::size_t const open = path.find('{', from);
   if (open == std::string_view::npos) return {path.size(), {}};
   std::size_t const close = path.find('}', open);
-  return {open, path.substr(open + 1, close - open - 1)};
+  // Not substr: its bounds check would bring std::out_of_range, or abort, into every firmware.
+  std::string_view name = path;
+  name.remove_prefix(open + 1);
+  if (close - open - 1 < name.size()) name.remove_suffix(name.size() - (close - open - 1));
+  return {open, name};
 }
 
 /// How many placeholders a well-formed template holds.

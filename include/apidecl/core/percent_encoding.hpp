@@ -3,6 +3,7 @@
 
 #include <apidecl/core/writer.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -16,19 +17,29 @@ constexpr bool is_unreserved(char c) noexcept {
          c == '_' || c == '~';
 }
 
+namespace detail {
+// is_unreserved of every byte, looked up rather than worked out: percent-encoding runs over every
+// byte of every path and query value.
+inline constexpr auto unreserved_bytes = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t byte = 0; byte < table.size(); ++byte) table[byte] = is_unreserved(static_cast<char>(byte));
+  return table;
+}();
+}  // namespace detail
+
 /// Appends `text` percent-encoded, with upper-case hex digits (RFC 3986, 2.1).
 inline void percent_encode(std::string_view text, writer& out) noexcept {
   constexpr char digits[] = "0123456789ABCDEF";
   std::size_t run = 0;  // copy runs of unreserved bytes in one go
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_unreserved(text[i])) continue;
-    out.append(text.substr(run, i - run));
+    if (detail::unreserved_bytes[static_cast<unsigned char>(text[i])]) continue;
+    out.append({text.data() + run, i - run});
     auto const byte = static_cast<unsigned char>(text[i]);
     char const escaped[3] = {'%', digits[byte >> 4], digits[byte & 0xF]};
     out.append({escaped, 3});
     run = i + 1;
   }
-  out.append(text.substr(run));
+  out.append({text.data() + run, text.size() - run});
 }
 
 /// Decodes `%XX` escapes (and, when `plus_is_space`, '+' as in HTML forms) into `out`.

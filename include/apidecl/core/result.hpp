@@ -115,6 +115,10 @@ void diagnose_visitor(std::variant<Cases...> const*) noexcept {
 }
 }  // namespace detail
 
+namespace detail {
+struct result_access;
+}  // namespace detail
+
 /// The outcome of a call to `Endpoint`: exactly one of its documented statuses with the decoded
 /// body, an `unexpected_status`, or a `failure`. Handle it with `visit`, which does not compile
 /// unless every case is handled, or test for one case with `get_if`.
@@ -123,7 +127,11 @@ class result {
  public:
   using variant_type = typename detail::result_variant<typename Endpoint::responses>::type;
 
-  result(variant_type v) : outcome_(std::move(v)) {}                         // NOLINT: implicit by design
+  result(variant_type&& v) : outcome_(std::move(v)) {}                       // NOLINT: implicit by design
+  result(variant_type const& v) : outcome_(v) {}                              // NOLINT
+  /// Holds the case `Case` (a `status<Code, Body>`), its body value-initialized.
+  template <class Case>
+  explicit result(std::in_place_type_t<Case> held) : outcome_(held) {}
   result(apidecl::failure f) : outcome_(std::move(f)) {}                      // NOLINT
   result(unexpected_status s) : outcome_(std::move(s)) {}                     // NOLINT
 
@@ -172,9 +180,21 @@ class result {
   void record_attempts(int count) noexcept { attempts_ = count; }
 
  private:
+  friend struct detail::result_access;
+
   variant_type outcome_;
   int attempts_ = 1;
 };
+
+namespace detail {
+// Lets decoding fill a body where the result keeps it, so a decoded body is never moved.
+struct result_access {
+  template <class E>
+  static typename result<E>::variant_type& outcome(result<E>& r) noexcept {
+    return r.outcome_;
+  }
+};
+}  // namespace detail
 
 }  // namespace apidecl
 

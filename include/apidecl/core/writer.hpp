@@ -15,16 +15,18 @@ class writer {
   constexpr writer(char* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
 
   void append(std::string_view bytes) noexcept {
-    if (size_ < capacity_) {
-      std::size_t const room = capacity_ - size_;
-      std::memcpy(data_ + size_, bytes.data(), bytes.size() < room ? bytes.size() : room);
+    std::size_t const at = size_;  // read once: the copy may alias any member, as char does
+    if (at < capacity_) {
+      std::size_t const room = capacity_ - at;
+      std::memcpy(data_ + at, bytes.data(), bytes.size() < room ? bytes.size() : room);
     }
-    size_ += bytes.size();
+    size_ = at + bytes.size();
   }
 
   void push_back(char c) noexcept {
-    if (size_ < capacity_) data_[size_] = c;
-    ++size_;
+    std::size_t const at = size_;  // read once: the store below may alias any member, as char does
+    if (at < capacity_) data_[at] = c;
+    size_ = at + 1;
   }
 
   /// Bytes appended so far, including those that did not fit.

@@ -104,14 +104,23 @@ constexpr std::string_view wire_name_of(std::string_view member) noexcept {
   return member;
 }
 
-/// Calls `f(wire_name, field)` for each field of the Hana Struct `value`, in declaration order.
+/// The wire name of the field `Key` of `T`: a std::string_view whose type also carries the text, as
+/// `value`, so that a serializer can work on it at compile time.
+template <class T, class Key>
+struct field_wire_name : std::string_view {
+  static constexpr std::string_view value = wire_name_of<T>(detail::key_text<Key>());
+  constexpr field_wire_name() noexcept : std::string_view(value) {}
+};
+
+/// Calls `f(wire_name, field)` for each field of the Hana Struct `value`, in declaration order;
+/// `wire_name` is a `field_wire_name`, which converts to std::string_view.
 template <class T, class F>
 void for_each_field(T& value, F&& f) {
   using plain = std::remove_const_t<T>;
   static_assert(detail::wire_names_name_members<plain>(), "apidecl: an entry of wire_names names no field of the struct");
   boost::hana::for_each(boost::hana::accessors<plain>(), [&](auto const& pair) {
     using key = std::decay_t<decltype(boost::hana::first(pair))>;
-    f(wire_name_of<plain>(detail::key_text<key>()), boost::hana::second(pair)(value));
+    f(field_wire_name<plain, key>{}, boost::hana::second(pair)(value));
   });
 }
 

@@ -6,6 +6,7 @@
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/detail/utf8.hpp>
+#include <apidecl/serializer/detail/xml_markup.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/fixed_vector.hpp>
@@ -14,9 +15,9 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <charconv>
 #include <cstddef>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,8 @@
 ///   element per value, and the path of the value inside each item (none: the item is the value).
 ///   A single segment (`Item`) repeats the element directly in the enclosing one.
 /// - `@name` for a scalar: an attribute of the struct's own element.
+/// Fields whose wire names share an element (`Source/Code`, `Source/Name`) are declared one after
+/// the other: the encoder writes the fields in declaration order (a static_assert says so).
 /// Field types: `std::string`, integers, `bool`, enums with `enum_names`, `open_enum`, text values
 /// (text_value.hpp), nested structs, `std::optional` of those (absent element: empty optional;
 /// an empty optional writes nothing), and sequences of non-optional values. No floating point:
@@ -57,17 +60,21 @@
 /// memory in proportion to its size and nothing more; decoding descends only as deep as the body
 /// type does.
 ///
-/// Encoding refuses text that XML 1.0 cannot carry: bytes that are not UTF-8 and control
-/// characters other than tab, line feed and carriage return (pugixml would write them as
-/// character references, which XML 1.0 also forbids). A carriage return in element text reaches
-/// the reader as a line feed, as XML normalizes line ends.
+/// Encoding writes the document straight into the caller's buffer, as pugixml would save it, with
+/// no tree in between and no heap (detail/xml_markup.hpp). It refuses text that XML 1.0 cannot
+/// carry: bytes that are not UTF-8 and control characters other than tab, line feed and carriage
+/// return (character references to them are not XML 1.0 either). A carriage return in element
+/// text reaches the reader as a line feed, as XML normalizes line ends.
 namespace apidecl {
 
 namespace detail {
 // Whether `text` is UTF-8 made only of XML 1.0 characters (the `Char` production: tab, LF, CR,
 // U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF; UTF-8 itself excludes the surrogates).
 inline bool is_xml_text(std::string_view text) noexcept {
-  return every_code_point(text, [](char32_t c) {
+  bool printable_ascii = true;  // the common case, which needs no decoding
+  for (std::size_t i = 0; i < text.size() && printable_ascii; ++i)
+    printable_ascii = text[i] >= 0x20 && text[i] < 0x7F;
+  return printable_ascii || every_code_point(text, [](char32_t c) {
     return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
   });
 }
@@ -141,36 +148,86 @@ void diagnose_xml_unsupported() noexcept {
                 "scalar or an optional one");
 }
 
-// A name for pugixml, which wants it null-terminated, taken from a slice of a wire name.
-class xml_name {
- public:
-  explicit xml_name(std::string_view name) {
-    if (name.size() < sizeof small_) {
-      std::memcpy(small_, name.data(), name.size());
-      small_[name.size()] = '\0';
-    } else {
-      large_.assign(name.data(), name.size());
+// A wire name's '/'-separated steps, each null-terminated, made at compile time: finding an
+// element or an attribute then needs no splitting or copying, only pugixml's own comparisons.
+template <std::size_t Size>
+constexpr std::array<char, Size + 1> null_separated(std::string_view path) noexcept {
+  std::array<char, Size + 1> text{};
+  for (std::size_t i = 0; i < Size; ++i) text[i] = path[i] == '/' ? '\0' : path[i];
+  return text;
+}
+template <std::size_t Count>
+constexpr std::array<std::size_t, Count> step_starts(std::string_view path) noexcept {
+  std::array<std::size_t, Count> starts{};
+  std::size_t step = 1;
+  for (std::size_t i = 0; i < path.size(); ++i)
+    if (path[i] == '/') starts[step++] = i + 1;
+  return starts;
+}
+template <class Name>  // a field_wire_name
+struct xml_steps {
+  static constexpr std::size_t count = step_count(Name::value);
+  static constexpr auto text = null_separated<Name::value.size()>(Name::value);
+  static constexpr auto starts = step_starts<count>(Name::value);
+  static constexpr char const* at(std::size_t step) noexcept { return text.data() + starts[step]; }
+};
+
+// Where an element field of a struct writes: `shared`, the containers it may share with the
+// fields declared next to it, and `fresh`, the element it writes anew each time.
+struct xml_field_place {
+  std::string_view shared;
+  std::string_view fresh;
+};
+
+template <class F>
+constexpr xml_field_place place_of(std::string_view wire) noexcept {
+  if constexpr (is_xml_sequence<typename unwrap_optional<F>::type>::value) {
+    std::size_t const slash = wire.find('/');
+    if (slash == std::string_view::npos) return {{}, wire};  // the items repeat in the struct's element
+    return {wire.substr(0, slash), wire.substr(0, wire.find('/', slash + 1))};
+  } else {
+    std::size_t const slash = wire.rfind('/');
+    return {slash == std::string_view::npos ? std::string_view{} : wire.substr(0, slash), wire};
+  }
+}
+
+// Whether writing `T`'s element fields in declaration order, a container staying open only while
+// the next field shares it, makes the one tree their paths describe: fields that share a
+// container are declared one after another, and no path runs through an element that an earlier
+// field wrote anew.
+template <class T, class... Fields>
+constexpr bool xml_fields_nest_in_order(type_list<Fields...>) noexcept {
+  constexpr auto members = member_names<T>();
+  xml_field_place places[sizeof...(Fields) + 1] = {};
+  std::size_t count = 0;
+  std::size_t index = 0;
+  ((wire_name_of<T>(members[index]).substr(0, 1) == "@"
+        ? void()
+        : void(places[count++] = place_of<Fields>(wire_name_of<T>(members[index]))),
+    ++index),
+   ...);
+  for (std::size_t j = 0; j < count; ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      if (begins_with_segments(places[j].shared, places[i].fresh)) return false;
+      std::string_view const common =
+          places[j].shared.substr(0, common_segments_length(places[i].shared, places[j].shared));
+      for (std::size_t between = i + 1; between < j; ++between)
+        if (!begins_with_segments(places[between].shared, common)) return false;
     }
   }
-  char const* c_str() const noexcept { return large_.empty() ? small_ : large_.c_str(); }
-
- private:
-  char small_[64];
-  std::string large_;
-};
-
-// Collects what pugixml writes straight into the caller's writer.
-class xml_output final : public pugi::xml_writer {
- public:
-  explicit xml_output(writer& out) noexcept : out_(out) {}
-  void write(void const* data, std::size_t size) override {
-    out_.append({static_cast<char const*>(data), size});
-  }
-
- private:
-  writer& out_;
-};
+  return true;
+}
 }  // namespace detail
+
+namespace diagnostic {
+template <class Body>
+struct xml_fields_sharing_an_element_are_apart {
+  static_assert(detail::always_false<Body>,
+                "apidecl: pugixml_serializer writes a struct's fields in declaration order: declare the fields "
+                "whose wire names share an element (\"Source/Code\", \"Source/Name\") one after the other, and "
+                "let no wire name run through an element another field writes");
+};
+}  // namespace diagnostic
 
 class pugixml_serializer {
  public:
@@ -178,14 +235,11 @@ class pugixml_serializer {
 
   template <class T, std::enable_if_t<detail::xml_supports<T, true>(), int> = 0>
   encode_status encode(T const& value, writer& out) const {
-    pugi::xml_document document;
-    pugi::xml_node root = document.append_child(detail::xml_name(T::xml_element).c_str());
-    if (encode_status const status = struct_to_xml(value, root); !status) return status;
-    detail::xml_output output(out);
-    // No XML declaration: without one a document is UTF-8 (XML 1.0, 4.3.3), which is what we
-    // write, and onDemand's examples carry none. Raw, because indentation is for people.
-    document.save(output, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    return {};
+    // Written straight into `out`, with no tree in between, so encoding takes no heap. No XML
+    // declaration: without one a document is UTF-8 (XML 1.0, 4.3.3), which is what we write, and
+    // onDemand's examples carry none. No indentation, which is for people.
+    detail::xml_stream xml(out);
+    return element_at<detail::xml_root_path<T>>(value, xml);
   }
   template <class T, std::enable_if_t<!detail::xml_supports<T, true>(), int> = 0>
   detail::after_error encode(T const&, writer&) const {
@@ -196,11 +250,7 @@ class pugixml_serializer {
   template <class T, std::enable_if_t<detail::xml_supports<T, false>(), int> = 0>
   decode_status decode(std::string_view text, T& target) const {
     pugi::xml_document document;
-    // The defaults (CDATA, entity references, attribute and line-end normalization), and text
-    // that is all whitespace kept when it is an element's only content, so "  " round-trips;
-    // whitespace between elements is still dropped.
-    pugi::xml_parse_result const parsed =
-        document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    pugi::xml_parse_result const parsed = document.load_buffer(text.data(), text.size(), parse_options);
     if (!parsed)
       return decode_status({}, std::string("malformed XML: ") + parsed.description() + " at offset " +
                                    std::to_string(parsed.offset));
@@ -238,30 +288,33 @@ class pugixml_serializer {
   static decode_status wrong(path_step const* at, std::string what) { return decode_status(spell(at), std::move(what)); }
 
   // The first segment of a '/'-separated path, and the rest after it.
-  static std::pair<std::string_view, std::string_view> split(std::string_view path) noexcept {
+  static constexpr std::pair<std::string_view, std::string_view> split(std::string_view path) noexcept {
     std::size_t const slash = path.find('/');
     if (slash == std::string_view::npos) return {path, {}};
     return {path.substr(0, slash), path.substr(slash + 1)};
   }
 
-  static pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) noexcept {
-    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
-      if (child.type() == pugi::node_element && name == child.name()) return child;
-    return {};
-  }
+  // The defaults (CDATA, entity references, attribute and line-end normalization), and text
+  // that is all whitespace kept when it is an element's only content, so "  " round-trips;
+  // whitespace between elements is still dropped. Neither keeps processing instructions,
+  // comments, declarations or doctypes, so the tree holds only elements, text and CDATA: a
+  // child found by name is an element, and an element's content is elements and text.
+  static constexpr unsigned parse_options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+  static_assert((parse_options & (pugi::parse_pi | pugi::parse_declaration | pugi::parse_comments)) == 0);
 
-  // The element at `path` below `node`, or none if a step is missing.
-  static pugi::xml_node find_path(pugi::xml_node node, std::string_view path) noexcept {
-    while (node && !path.empty()) {
-      auto const [head, rest] = split(path);
-      node = child_named(node, head);
-      path = rest;
-    }
+  // The element reached from `node` by the steps of the wire name `Name` from `first` on, or none
+  // if one is missing. pugixml compares each name in place, in one call per step.
+  template <class Name>
+  static pugi::xml_node find_steps(pugi::xml_node node, std::size_t first) noexcept {
+    for (std::size_t step = first; step < detail::xml_steps<Name>::count && node; ++step)
+      node = node.child(detail::xml_steps<Name>::at(step));
     return node;
   }
 
   // `node`'s character data: its text and CDATA children, joined when there are several.
   static std::string_view text_of(pugi::xml_node node, std::string& joined) {
+    // The common case, one child or none: its text, or "" for an element or no child.
+    if (pugi::xml_node const first = node.first_child(); first == node.last_child()) return first.value();
     std::string_view single;
     std::size_t pieces = 0;
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
@@ -323,25 +376,28 @@ class pugixml_serializer {
     }
   }
 
-  template <class T>
-  static decode_status sequence_from_xml(pugi::xml_node parent, std::string_view path, T& target,
-                                         path_step const* at) {
-    auto const [container_path, after] = split(path);
-    auto [item_name, inside] = split(after);
+  // Reads the items of the sequence field whose wire name is `Name` (`List/Item/Rest...`, or `Item`
+  // repeated in `parent` itself) into `target`.
+  template <class Name, class T>
+  static decode_status sequence_from_xml(pugi::xml_node parent, T& target, path_step const* at) {
+    using steps = detail::xml_steps<Name>;
+    constexpr bool contained = steps::count > 1;
+    constexpr std::size_t item_index = contained ? 1 : 0;
+    constexpr std::string_view container_path = split(Name::value).first;
+    constexpr std::string_view item_name = contained ? split(split(Name::value).second).first : container_path;
+    constexpr std::string_view inside = split(split(Name::value).second).second;
     pugi::xml_node container = parent;
     path_step const container_step{at, container_path, 0};
     path_step const* items_at = at;
-    if (item_name.empty()) {  // a single segment: the items repeat in the parent itself
-      item_name = container_path;
-    } else {
-      container = child_named(parent, container_path);
+    if constexpr (contained) {
+      container = parent.child(steps::at(0));
       if (!container) return wrong(&container_step, "missing required element");
       items_at = &container_step;
     }
     target.clear();
     std::size_t position = 0;
-    for (pugi::xml_node item = container.first_child(); item; item = item.next_sibling()) {
-      if (item.type() != pugi::node_element || item_name != item.name()) continue;
+    for (pugi::xml_node item = container.child(steps::at(item_index)); item;
+         item = item.next_sibling(steps::at(item_index))) {
       path_step const item_step{items_at, item_name, ++position};
       if constexpr (is_fixed_vector_v<T>) {
         if (target.full())
@@ -350,7 +406,7 @@ class pugixml_serializer {
       }
       target.emplace_back();  // cannot fail: a full fixed_vector was refused above
       auto& value = target.back();
-      pugi::xml_node const holder = find_path(item, inside);
+      pugi::xml_node const holder = find_steps<Name>(item, item_index + 1);
       path_step const inside_step{&item_step, inside, 0};
       path_step const* value_at = inside.empty() ? &item_step : &inside_step;
       if (!holder) return wrong(value_at, "missing required element");
@@ -362,14 +418,15 @@ class pugixml_serializer {
   template <class T>
   static decode_status struct_from_xml(pugi::xml_node node, T& target, path_step const* at) {
     decode_status result;
-    for_each_field(target, [&](std::string_view name, auto& field) {
+    for_each_field(target, [&](auto name, auto& field) {
       using F = std::decay_t<decltype(field)>;
       using value_type = typename detail::unwrap_optional<F>::type;
+      using steps = detail::xml_steps<decltype(name)>;
       if (!result) return;
       path_step const step{at, name, 0};
       if (!name.empty() && name.front() == '@') {
         if constexpr (detail::xml_scalar<value_type, false>()) {  // xml_supports refuses others
-          pugi::xml_attribute const attribute = node.attribute(detail::xml_name(name.substr(1)).c_str());
+          pugi::xml_attribute const attribute = node.attribute(steps::at(0) + 1);
           if (!attribute) {
             if constexpr (is_optional_v<F>) field.reset();
             else result = wrong(&step, "missing required attribute");
@@ -380,17 +437,16 @@ class pugixml_serializer {
         }
       } else if constexpr (detail::is_xml_sequence<value_type>::value) {
         if constexpr (is_optional_v<F>) {
-          auto const [container_path, after] = split(name);
-          if (!after.empty() && !child_named(node, container_path)) {
+          if (steps::count > 1 && !node.child(steps::at(0))) {  // no container: absent
             field.reset();
             return;
           }
-          result = sequence_from_xml(node, name, field.emplace(), at);
+          result = sequence_from_xml<decltype(name)>(node, field.emplace(), at);
         } else {
-          result = sequence_from_xml(node, name, field, at);
+          result = sequence_from_xml<decltype(name)>(node, field, at);
         }
       } else {
-        pugi::xml_node const element = find_path(node, name);
+        pugi::xml_node const element = find_steps<decltype(name)>(node, 0);
         if (element) result = from_xml(element, field, &step);
         else if constexpr (is_optional_v<F>) field.reset();
         else result = wrong(&step, "missing required element");
@@ -399,98 +455,110 @@ class pugixml_serializer {
     return result;
   }
 
-  template <class T>
-  static encode_status scalar_to_text(T const& value, std::string& text) {
+  // Calls `use` with `value`'s text, or says why it has none that XML can carry.
+  template <class T, class Use>
+  static encode_status with_text(T const& value, Use&& use) {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
-      text.assign(value.data(), value.size());
+      return checked(value, use);
     } else if constexpr (std::is_same_v<T, bool>) {
-      text = value ? "true" : "false";
+      return checked(value ? "true" : "false", use);
     } else if constexpr (std::is_integral_v<T>) {
       char digits[24];  // the 20 digits and sign of any 64-bit integer
-      text.assign(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+      char const* const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+      return checked({digits, static_cast<std::size_t>(end - digits)}, use);
     } else if constexpr (detail::is_open_enum<T>::value) {
-      text = value.text();
+      return checked(value.text(), use);
     } else if constexpr (has_enum_names_v<T>) {
-      text = enum_to_text(value);
+      std::string_view const text = enum_to_text(value);
       if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      return checked(text, use);
     } else {
       static_assert(is_text_value_v<T>);
-      text = to_text(value);
+      char small[64];  // holds any decimal, timestamp or language code
+      writer out(small, sizeof small);
+      format_text(value, out);
+      if (out.overflowed()) return checked(to_text(value), use);
+      return checked({small, out.size()}, use);
     }
+  }
+
+  template <class Use>
+  static encode_status checked(std::string_view text, Use& use) {
     if (!detail::is_xml_text(text)) return encode_status("holds a character XML 1.0 cannot carry");
+    use(text);
     return {};
   }
 
-  // The child of `parent` named `name`: an existing one, so that fields sharing a prefix
-  // (`Source/Code`, `Source/Name`) share its element, or a new one.
-  static pugi::xml_node reuse_child(pugi::xml_node parent, std::string_view name) {
-    if (pugi::xml_node const existing = child_named(parent, name)) return existing;
-    return parent.append_child(detail::xml_name(name).c_str());
+  // What a field holds: itself, what its optional holds, or nothing for an empty optional.
+  template <class F>
+  static auto const* present_value(F const& field) noexcept {
+    if constexpr (is_optional_v<F>) return field ? &*field : nullptr;
+    else return &field;
   }
 
-  // The element at `path` below `node`, the last step new and the others shared.
-  static pugi::xml_node make_path(pugi::xml_node node, std::string_view path) {
-    while (!path.empty()) {
-      auto const [head, rest] = split(path);
-      node = rest.empty() ? node.append_child(detail::xml_name(head).c_str()) : reuse_child(node, head);
-      path = rest;
-    }
-    return node;
-  }
-
-  // Writes `value` into the element `node`.
+  // Writes `value` as the content of the element just opened.
   template <class T>
-  static encode_status to_xml(T const& value, pugi::xml_node node) {
+  static encode_status to_xml(T const& value, detail::xml_stream& xml) {
     if constexpr (is_struct_v<T> && !is_text_value_v<T>) {
-      return struct_to_xml(value, node);
+      return struct_to_xml(value, xml);
     } else {
-      std::string text;
-      if (encode_status const status = scalar_to_text(value, text); !status) return status;
-      if (!text.empty()) node.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
-      return {};
+      return with_text(value, [&](std::string_view text) {
+        if (!text.empty()) xml.text(text);  // empty: <Name/>
+      });
     }
   }
 
-  template <class T>
-  static encode_status sequence_to_xml(T const& values, pugi::xml_node parent, std::string_view path) {
-    auto const [container_path, after] = split(path);
-    auto [item_name, inside] = split(after);
-    pugi::xml_node container = parent;
-    if (item_name.empty()) item_name = container_path;
-    else container = reuse_child(parent, container_path);
-    detail::xml_name const item(item_name);
-    for (auto const& value : values) {
-      pugi::xml_node const holder = make_path(container.append_child(item.c_str()), inside);
-      if (encode_status const status = to_xml(value, holder); !status) return status;
-    }
+  // Writes `value` in new elements along `Path::value`, whose markup is made at compile time.
+  template <class Path, class T>
+  static encode_status element_at(T const& value, detail::xml_stream& xml) {
+    using markup = detail::xml_markup<Path>;
+    xml.start({markup::opening.data(), markup::opening.size()});
+    encode_status const status = to_xml(value, xml);
+    xml.end({markup::closing.data(), markup::closing.size()},
+            {markup::closing_empty.data(), markup::closing_empty.size()});
+    return status;
+  }
+
+  // Writes the items of the sequence field whose wire name is `Name`.
+  template <class Name, class T>
+  static encode_status sequence_to_xml(T const& values, detail::open_containers& containers, detail::xml_stream& xml) {
+    containers.move_to(detail::step_count(Name::value) == 1 ? std::string_view{} : split(Name::value).first);
+    for (auto const& value : values)
+      if (encode_status const status = element_at<detail::xml_item_path<Name>>(value, xml); !status) return status;
     return {};
   }
 
+  // Writes the fields of `value` into the element just opened: its attributes first, while the
+  // start tag is open, then its elements in declaration order.
   template <class T>
-  static encode_status struct_to_xml(T const& value, pugi::xml_node node) {
+  static encode_status struct_to_xml(T const& value, detail::xml_stream& xml) {
+    if constexpr (!detail::xml_fields_nest_in_order<T>(field_types_t<T>{}))
+      (void)sizeof(diagnostic::xml_fields_sharing_an_element_are_apart<T>);
     encode_status result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
-      using F = std::decay_t<decltype(field)>;
-      using value_type = typename detail::unwrap_optional<F>::type;
-      if (!result) return;
-      value_type const* const present = [&]() -> value_type const* {
-        if constexpr (is_optional_v<F>) return field ? &*field : nullptr;
-        else return &field;
-      }();
-      if (present == nullptr) return;  // an empty optional writes nothing
-      if (!name.empty() && name.front() == '@') {
-        if constexpr (detail::xml_scalar<value_type, true>()) {  // xml_supports refuses others
-          std::string text;
-          result = scalar_to_text(*present, text);
-          if (result)
-            node.append_attribute(detail::xml_name(name.substr(1)).c_str()).set_value(text.data(), text.size());
-        }
-      } else if constexpr (detail::is_xml_sequence<value_type>::value) {
-        result = sequence_to_xml(*present, node, name);
-      } else {
-        result = to_xml(*present, make_path(node, name));
+      using value_type = typename detail::unwrap_optional<std::decay_t<decltype(field)>>::type;
+      if constexpr (detail::xml_scalar<value_type, true>()) {  // xml_supports refuses other attributes
+        if (!result || name.empty() || name.front() != '@') return;
+        if (value_type const* const present = present_value(field))
+          result = with_text(*present, [&](std::string_view text) { xml.attribute(name.substr(1), text); });
       }
     });
+    detail::open_containers containers(xml);
+    for_each_field(value, [&](auto name, auto const& field) {
+      using Name = decltype(name);
+      using value_type = typename detail::unwrap_optional<std::decay_t<decltype(field)>>::type;
+      if (!result || (!name.empty() && name.front() == '@')) return;
+      value_type const* const present = present_value(field);
+      if (present == nullptr) return;  // an empty optional writes nothing
+      if constexpr (detail::is_xml_sequence<value_type>::value) {
+        result = sequence_to_xml<Name>(*present, containers, xml);
+      } else {
+        constexpr std::size_t slash = Name::value.rfind('/');
+        containers.move_to(slash == std::string_view::npos ? std::string_view{} : Name::value.substr(0, slash));
+        result = element_at<detail::xml_leaf_path<Name>>(*present, xml);
+      }
+    });
+    containers.move_to({});
     return result;
   }
 };

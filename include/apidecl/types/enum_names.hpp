@@ -37,18 +37,26 @@ struct has_enum_names<E, std::void_t<decltype(enum_names(std::declval<E>()))>> :
 template <class Enum>
 inline constexpr bool has_enum_names_v = detail::has_enum_names<Enum>::value;
 
+namespace detail {
+// The names, made once at compile time rather than by each lookup.
+template <class Enum>
+inline constexpr auto enum_names_of = enum_names(Enum{});
+}  // namespace detail
+
 /// The enumerator whose wire name is `text`, if any.
 template <class Enum>
 constexpr std::optional<Enum> enum_from_text(std::string_view text) noexcept {
-  for (auto const& entry : enum_names(Enum{}))
-    if (entry.text == text) return entry.value;
+  for (auto const& entry : detail::enum_names_of<Enum>) {
+    bool const may_match = entry.text.size() == text.size() && (text.empty() || entry.text.front() == text.front());
+    if (may_match && entry.text == text) return entry.value;  // the first byte spares most comparisons
+  }
   return std::nullopt;
 }
 
 /// The wire name of `value`, empty if it has none.
 template <class Enum>
 constexpr std::string_view enum_to_text(Enum value) noexcept {
-  for (auto const& entry : enum_names(Enum{}))
+  for (auto const& entry : detail::enum_names_of<Enum>)
     if (entry.value == value) return entry.text;
   return {};
 }

@@ -132,26 +132,28 @@ constexpr utc_timestamp::civil_date utc_timestamp::civil_from_days(std::int64_t 
 }
 
 constexpr bool utc_timestamp::parse(std::string_view text) noexcept {
+  // "YYYY-MM-DDThh:mm:ss" and at least one character of zone: the length is checked once.
+  if (text.size() < 20) return false;
+  bool digits_only = true;
   // The number in text[at, at + count), if all of those are digits.
-  auto const number = [text](std::size_t at, std::size_t count, int& value) {
-    value = 0;
+  auto const number = [text, &digits_only](std::size_t at, std::size_t count) {
+    int value = 0;
     for (std::size_t i = at; i < at + count; ++i) {
-      if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
-      value = value * 10 + (text[i] - '0');
+      auto const digit = static_cast<unsigned>(text[i] - '0');
+      digits_only = digits_only && digit <= 9;
+      value = value * 10 + static_cast<int>(digit);
     }
-    return true;
+    return value;
   };
-  auto const is = [text](std::size_t at, char c) { return at < text.size() && text[at] == c; };
-
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!(number(0, 4, year) && is(4, '-') && number(5, 2, month) && is(7, '-') && number(8, 2, day) && is(10, 'T') &&
-        number(11, 2, hour) && is(13, ':') && number(14, 2, minute) && is(16, ':') && number(17, 2, second)))
+  int const year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  int const hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  if (!digits_only || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
     return false;
   if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
       second > 59)
     return false;
 
-  std::string_view zone = text.substr(19);
+  std::string_view zone(text.data() + 19, text.size() - 19);
   int fraction = 0;
   int digits = 0;
   if (!zone.empty() && zone.front() == '.') {

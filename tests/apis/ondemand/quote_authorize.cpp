@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../support/ondemand_seed.hpp"
+#include "../../support/ondemand_seed_quote.hpp"
 #include "../../support/xml_tree.hpp"
 
 #include <apidecl/apis/ondemand/ondemand.hpp>
@@ -90,23 +91,6 @@ T text(std::string_view spelled) {
   return *value;
 }
 
-// The seed's request example as a value.
-od::quote seed_quote() {
-  od::quote q;
-  q.quote_id = od::ids::quote("795");
-  q.creation_date = text<apidecl::utc_timestamp>("2014-06-25T16:39:07Z");
-  q.service_id = od::ids::service(112);
-  q.source_language = text<apidecl::language_code>("en-gb");
-  q.target_languages = {text<apidecl::language_code>("fr-fr"), text<apidecl::language_code>("it-it")};
-  q.total_translations = 2;
-  q.translation_credit = 49984;
-  q.total_cost = apidecl::decimal(0, 2);
-  q.prepaid_credit = apidecl::decimal(11899, 2);
-  q.amount_due = apidecl::decimal(0, 2);
-  q.currency = apidecl::currency::eur;
-  return q;
-}
-
 std::string error_body(std::string_view reason_code) {
   return "<Error><ReasonCode>" + std::string(reason_code) +
          "</ReasonCode><SimpleMessage>Not authorized.</SimpleMessage>"
@@ -136,7 +120,7 @@ std::string described(authorize_result const& r) {
   });
 }
 
-authorize_result authorize_once(apidecl::mock_transport& mock, od::quote const& q = seed_quote()) {
+authorize_result authorize_once(apidecl::mock_transport& mock, od::quote const& q = ondemand_seed::request_example_quote()) {
   auto api = apidecl::make_client(mock, apidecl::pugixml_serializer{});
   return api.call(od::authorize_quote, od::quote_id = q.quote_id.value(), apidecl::body = q);
 }
@@ -185,7 +169,7 @@ TEST_CASE("the seed's request example decodes into a quote that encodes back to 
   mock.respond(409, std::string(request_example), std::string(xml_headers)).respond(202, std::string(no_payment_required));
   auto api = apidecl::make_client(mock, apidecl::pugixml_serializer{});
 
-  auto const first = api.call(od::authorize_quote, od::quote_id = "795", apidecl::body = seed_quote());
+  auto const first = api.call(od::authorize_quote, od::quote_id = "795", apidecl::body = ondemand_seed::request_example_quote());
   od::quote const* q = first.get_if<409>();
   REQUIRE(q != nullptr);
   CHECK(q->quote_id == od::ids::quote("795"));
@@ -351,7 +335,7 @@ TEST_CASE("409's corrected quote goes straight back as the body of a second auth
       .respond(202, std::string(no_payment_required), std::string(xml_headers));
   auto api = apidecl::make_client(mock, apidecl::pugixml_serializer{});
 
-  auto const first = api.call(od::authorize_quote, od::quote_id = "795", apidecl::body = seed_quote());
+  auto const first = api.call(od::authorize_quote, od::quote_id = "795", apidecl::body = ondemand_seed::request_example_quote());
   od::quote const* corrected = first.get_if<409>();
   REQUIRE(corrected != nullptr);
   CHECK(described(first) == "conflict: corrected quote 795");
@@ -436,7 +420,7 @@ TEST_CASE("a quote_id holding '/', '?' or '#' is percent-encoded in the path", "
   mock.respond(202, std::string(no_payment_required));
   auto api = apidecl::make_client(mock, apidecl::pugixml_serializer{});
 
-  (void)api.call(od::authorize_quote, od::quote_id = "79/5?x=1#top", apidecl::body = seed_quote());
+  (void)api.call(od::authorize_quote, od::quote_id = "79/5?x=1#top", apidecl::body = ondemand_seed::request_example_quote());
 
   REQUIRE(mock.requests().size() == 1);
   CHECK(mock.requests()[0].target == "/api/quote/79%2F5%3Fx%3D1%23top/authorize");
@@ -448,7 +432,7 @@ TEST_CASE("an empty quote_id is a validation failure and nothing is sent", "[ond
   mock.respond(202, std::string(no_payment_required));
   auto api = apidecl::make_client(mock, apidecl::pugixml_serializer{});
 
-  auto const r = api.call(od::authorize_quote, od::quote_id = "", apidecl::body = seed_quote());
+  auto const r = api.call(od::authorize_quote, od::quote_id = "", apidecl::body = ondemand_seed::request_example_quote());
 
   CHECK(mock.requests().empty());
   REQUIRE(r.failure_if() != nullptr);
@@ -458,7 +442,7 @@ TEST_CASE("an empty quote_id is a validation failure and nothing is sent", "[ond
 }
 
 TEST_CASE("a quote holding text XML cannot carry is refused before sending", "[ondemand]") {
-  od::quote q = seed_quote();
+  od::quote q = ondemand_seed::request_example_quote();
   q.quote_id = od::ids::quote("795\x01");
   apidecl::mock_transport mock;
   mock.respond(202, std::string(no_payment_required));

@@ -139,49 +139,24 @@ class curl_exchange {
     if (!collect_headers(r, sends_body)) return setup_failed("out of memory");
 
     CURL* const h = handle_.get();
-    curl_easy_reset(h);  // keeps the connection cache: the next exchange reuses the connection
     CURLcode rc = CURLE_OK;
     auto keep_first = [&rc](CURLcode c) noexcept {
       if (rc == CURLE_OK) rc = c;
     };
+    // A request like the last one (same transport options, method and body or not) changes only
+    // the options set below the setup: setting up the handle again would cost more instructions
+    // than the rest of the request building.
+    handle_setup const wanted{&options, this, r.method(), sends_body};
+    if (!(setup_ == wanted)) {
+      set_up(options, r, keep_first);
+      setup_ = rc == CURLE_OK ? wanted : handle_setup{};
+    }
     keep_first(curl_easy_setopt(h, CURLOPT_URL, url_.c_str()));
-#if LIBCURL_VERSION_NUM >= 0x075500
-    keep_first(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https"));
-    keep_first(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
-#else
-    keep_first(curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS)));
-    keep_first(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS)));
-#endif
-    keep_first(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));  // no SIGALRM: transports may live on any thread
-    keep_first(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_));
-    keep_first(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_exchange::on_header));
-    keep_first(curl_easy_setopt(h, CURLOPT_HEADERDATA, this));
-    keep_first(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_exchange::on_body));
-    keep_first(curl_easy_setopt(h, CURLOPT_WRITEDATA, this));
     keep_first(curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers_.get()));
-    if (!options.user_agent.empty()) keep_first(curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str()));
     keep_first(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                                 timeout_ms(call.connect_timeout, options.connect_timeout)));
     keep_first(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms(call.total_timeout, options.total_timeout)));
-    if (options.max_redirects > 0) {
-      keep_first(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L));
-      keep_first(curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects)));
-    }
-    if (options.accept_compressed) keep_first(curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""));
-    bool const verify = !options.insecure_skip_tls_verification;
-    keep_first(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, verify ? 1L : 0L));
-    keep_first(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, verify ? 2L : 0L));
-    if (!options.ca_file.empty()) keep_first(curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str()));
-    if (options.max_pooled_connections > 0)
-      keep_first(curl_easy_setopt(h, CURLOPT_MAXCONNECTS, static_cast<long>(options.max_pooled_connections)));
     body_limit_ = options.max_response_body;
-
-    switch (r.method()) {
-      case method::get: keep_first(curl_easy_setopt(h, CURLOPT_HTTPGET, 1L)); break;
-      case method::head: keep_first(curl_easy_setopt(h, CURLOPT_NOBODY, 1L)); break;
-      case method::post: keep_first(curl_easy_setopt(h, CURLOPT_POST, 1L)); break;
-      default: keep_first(curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(method_).c_str())); break;
-    }
     if (sends_body) {
       // Not copied by curl: the caller keeps the body alive. A null pointer would make curl read stdin.
       keep_first(curl_easy_setopt(h, CURLOPT_POSTFIELDS, r.body().empty() ? "" : r.body().data()));
@@ -225,15 +200,67 @@ class curl_exchange {
  private:
   enum class overflow { none, headers, body };
 
+  // What the handle was last set up for. `exchange` is where curl's callbacks find this object,
+  // which a move changes.
+  struct handle_setup {
+    curl_options const* options = nullptr;
+    curl_exchange const* exchange = nullptr;
+    method verb = method::get;
+    bool sends_body = false;
+    bool operator==(handle_setup const& other) const noexcept {
+      return options == other.options && exchange == other.exchange && verb == other.verb &&
+             sends_body == other.sends_body;
+    }
+  };
+
+  // Resets the handle, keeping its connection cache so the next exchange reuses the connection,
+  // and sets every option that stays the same from one request like `r` to the next.
+  template <class KeepFirst>
+  void set_up(curl_options const& options, request const& r, KeepFirst& keep_first) {
+    CURL* const h = handle_.get();
+    curl_easy_reset(h);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    keep_first(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https"));
+    keep_first(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
+#else
+    keep_first(curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS)));
+    keep_first(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS)));
+#endif
+    keep_first(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));  // no SIGALRM: transports may live on any thread
+    keep_first(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_));
+    keep_first(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_exchange::on_header));
+    keep_first(curl_easy_setopt(h, CURLOPT_HEADERDATA, this));
+    keep_first(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_exchange::on_body));
+    keep_first(curl_easy_setopt(h, CURLOPT_WRITEDATA, this));
+    if (!options.user_agent.empty()) keep_first(curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str()));
+    if (options.max_redirects > 0) {
+      keep_first(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L));
+      keep_first(curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects)));
+    }
+    if (options.accept_compressed) keep_first(curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""));
+    bool const verify = !options.insecure_skip_tls_verification;
+    keep_first(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, verify ? 1L : 0L));
+    keep_first(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, verify ? 2L : 0L));
+    if (!options.ca_file.empty()) keep_first(curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str()));
+    if (options.max_pooled_connections > 0)
+      keep_first(curl_easy_setopt(h, CURLOPT_MAXCONNECTS, static_cast<long>(options.max_pooled_connections)));
+    switch (r.method()) {
+      case method::get: keep_first(curl_easy_setopt(h, CURLOPT_HTTPGET, 1L)); break;
+      case method::head: keep_first(curl_easy_setopt(h, CURLOPT_NOBODY, 1L)); break;
+      case method::post: keep_first(curl_easy_setopt(h, CURLOPT_POST, 1L)); break;
+      default: keep_first(curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(method_).c_str())); break;
+    }
+  }
+
   // The call's own timeout if it has one, else the transport's; curl reads 0 as none.
   static long timeout_ms(std::chrono::milliseconds call, std::chrono::milliseconds transport) noexcept {
     std::chrono::milliseconds const chosen = call.count() > 0 ? call : transport;
     return chosen.count() > 0 ? static_cast<long>(chosen.count()) : 0L;
   }
 
-  // The request's headers as curl takes them ("name;" sends a field with an empty value), and
-  // two that stop curl from adding its own ("name:" does): no "Expect: 100-continue" round trip
-  // before a large body, and no form type it would invent.
+  // The request's headers as curl takes them ("name;" sends a field with an empty value), and,
+  // with a body, two that stop curl from adding its own ("name:" does): no "Expect: 100-continue"
+  // round trip before a large body, and no form type it would invent.
   bool collect_headers(request const& r, bool sends_body) {
     headers_.reset();
     for (header_field const& field : r.headers()) {
@@ -243,7 +270,7 @@ class curl_exchange {
       if (!add_line(line)) return false;
     }
     bool const typed = r.headers().find("Content-Type").has_value();
-    return add_line("Expect:") && (!sends_body || typed || add_line("Content-Type:"));
+    return !sends_body || (add_line("Expect:") && (typed || add_line("Content-Type:")));
   }
 
   bool add_line(std::string const& line) {
@@ -319,6 +346,7 @@ class curl_exchange {
   std::string header_text_;
   std::string body_;
   std::size_t body_limit_ = 0;
+  handle_setup setup_;
   overflow overflow_ = overflow::none;
   char error_[CURL_ERROR_SIZE] = {};
 };
