@@ -50,6 +50,7 @@ TEST_CASE("the default options are the safe ones", "[transport][curl]") {
   CHECK(o.max_response_body == 8u * 1024 * 1024);
   CHECK(o.connect_timeout > std::chrono::milliseconds(0));
   CHECK(o.total_timeout > std::chrono::milliseconds(0));
+  CHECK_FALSE(o.proxy.has_value());  // unset: curl follows the environment
 }
 
 TEST_CASE("cielo24's Delete Job through the client over curl_transport decodes nginx's answer",

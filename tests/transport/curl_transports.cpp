@@ -18,6 +18,8 @@
 
 #include <array>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -73,6 +75,26 @@ std::pair<long, long> connection_and_count(received const& r) {
 std::chrono::milliseconds since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
 }
+
+// Sets an environment variable for one scope, and puts back what was there.
+class scoped_environment {
+ public:
+  scoped_environment(char const* name, char const* value) : name_(name) {
+    if (char const* old = std::getenv(name)) old_ = old;
+    if (value) ::setenv(name, value, 1);
+    else ::unsetenv(name);
+  }
+  scoped_environment(scoped_environment const&) = delete;
+  scoped_environment& operator=(scoped_environment const&) = delete;
+  ~scoped_environment() {
+    if (old_) ::setenv(name_, old_->c_str(), 1);
+    else ::unsetenv(name_);
+  }
+
+ private:
+  char const* name_;
+  std::optional<std::string> old_;
+};
 
 }  // namespace curl_transports_test
 
@@ -261,6 +283,58 @@ TEMPLATE_TEST_CASE("a closed port is cannot_connect, and the request never left"
   CHECK(r.error->code == apidecl::transport_errc::cannot_connect);
   CHECK_FALSE(r.error->may_have_reached_server);
   check_redacted(*r.error, "/api/job/delete");
+}
+
+TEMPLATE_TEST_CASE("a proxy given in the options carries the request, in absolute form", "[transport][curl]",
+                   CURL_TRANSPORTS) {
+  test_support::scripted_server proxy([&](int connection) {
+    proxy.read_request(connection);
+    proxy.write_all(connection, "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nproxied");
+    return test_support::scripted_server::then::close;
+  });
+  REQUIRE(proxy.listening());
+  apidecl::curl_options o = options_for("http://api.example.invalid/v1");  // never resolved: the proxy is
+  o.proxy = proxy.url();
+  TestType http(o);
+  received const r = exchange(http, apidecl::request(apidecl::method::get, "/jobs?page=2", {}, {}));
+  REQUIRE(r);
+  CHECK(r.body == "proxied");
+  std::vector<std::string> const requests = proxy.requests();
+  REQUIRE(requests.size() == 1);
+  std::string const& sent = requests[0];
+  CHECK(sent.rfind("GET http://api.example.invalid/v1/jobs?page=2 HTTP/1.1\r\n", 0) == 0);
+  CHECK(sent.find("\r\nHost: api.example.invalid\r\n") != std::string::npos);
+}
+
+TEMPLATE_TEST_CASE("the environment's proxy is used unless the options say none", "[transport][curl]",
+                   CURL_TRANSPORTS) {
+  test_support::scripted_server server([&](int connection) {
+    server.read_request(connection);
+    server.write_all(connection, "HTTP/1.1 204 No Content\r\n\r\n");
+    return test_support::scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  std::uint16_t const closed = test_support::free_loopback_port();
+  REQUIRE(closed != 0);
+  std::string const dead_proxy = "http://127.0.0.1:" + std::to_string(closed);
+  scoped_environment const proxy_variable("http_proxy", dead_proxy.c_str());
+  scoped_environment const no_exceptions("no_proxy", nullptr);
+  scoped_environment const no_exceptions_upper("NO_PROXY", nullptr);
+
+  apidecl::curl_options o = options_for(server.url());
+  TestType through_environment(o);
+  received const refused = exchange(through_environment, get_with_token("/api/job/list"));
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error->code == apidecl::transport_errc::cannot_connect);  // the dead proxy
+  CHECK(server.requests().empty());
+
+  o.proxy = "";
+  TestType direct(o);
+  received const answered = exchange(direct, get_with_token("/api/job/list"));
+  REQUIRE(answered);
+  CHECK(answered.status == 204);
+  REQUIRE(server.requests().size() == 1);
+  CHECK(server.requests()[0].rfind("GET /api/job/list?", 0) == 0);
 }
 
 TEMPLATE_TEST_CASE("a connect timeout is timed_out, and the request never left", "[transport][curl]",

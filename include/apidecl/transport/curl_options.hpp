@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace apidecl {
@@ -45,6 +46,12 @@ struct curl_options {
   /// change the traffic, tokens included. Only for test servers you cannot give a certificate to;
   /// prefer `ca_file`.
   bool insecure_skip_tls_verification = false;
+
+  /// The proxy to reach the service through, as curl spells it (`http://proxy.example:3128`,
+  /// `socks5h://127.0.0.1:1080`). Unset, curl follows the environment (`http_proxy`,
+  /// `https_proxy`, `all_proxy`, `no_proxy`), as other programs do; empty, no proxy at all,
+  /// whatever the environment says.
+  std::optional<std::string> proxy{};
 
   /// The User-Agent header; empty sends none. A request's own User-Agent header wins.
   std::string user_agent = "apidecl";

@@ -233,6 +233,7 @@ class curl_exchange {
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_exchange::on_body));
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEDATA, this));
     if (!options.user_agent.empty()) keep_first(curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str()));
+    if (options.proxy) keep_first(curl_easy_setopt(h, CURLOPT_PROXY, options.proxy->c_str()));  // "": none
     if (options.max_redirects > 0) {
       keep_first(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L));
       keep_first(curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects)));
