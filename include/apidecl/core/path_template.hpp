@@ -42,10 +42,8 @@ constexpr placeholder next(std::string_view path, std::size_t from) noexcept {
   if (open == std::string_view::npos) return {path.size(), {}};
   std::size_t const close = path.find('}', open);
   // Not substr: its bounds check would bring std::out_of_range, or abort, into every firmware.
-  std::string_view name = path;
-  name.remove_prefix(open + 1);
-  if (close - open - 1 < name.size()) name.remove_suffix(name.size() - (close - open - 1));
-  return {open, name};
+  std::size_t const end = close == std::string_view::npos ? path.size() : close;
+  return {open, std::string_view(path.data() + open + 1, end - open - 1)};
 }
 
 /// How many placeholders a well-formed template holds.

@@ -113,9 +113,6 @@ void diagnose_visitor(std::variant<Cases...> const*) noexcept {
     (void)sizeof(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>);
   }
 }
-}  // namespace detail
-
-namespace detail {
 struct result_access;
 }  // namespace detail
 
@@ -127,8 +124,7 @@ class result {
  public:
   using variant_type = typename detail::result_variant<typename Endpoint::responses>::type;
 
-  result(variant_type&& v) : outcome_(std::move(v)) {}                       // NOLINT: implicit by design
-  result(variant_type const& v) : outcome_(v) {}                              // NOLINT
+  result(variant_type v) : outcome_(std::move(v)) {}                         // NOLINT: implicit by design
   /// Holds the case `Case` (a `status<Code, Body>`), its body value-initialized.
   template <class Case>
   explicit result(std::in_place_type_t<Case> held) : outcome_(held) {}
