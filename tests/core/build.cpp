@@ -5,6 +5,7 @@
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/codec_status.hpp>
+#include <apidecl/core/failure.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/writer.hpp>
 
@@ -308,6 +309,56 @@ TEST_CASE("path and query values holding URL syntax or non-ASCII bytes cannot ch
   CHECK(decoded(fields[1].substr(2)) == hostile);
   CHECK(decoded(fields[2].substr(4)) == "x&tag=y");
   for (char c : built->target()) CHECK(static_cast<unsigned char>(c) < 0x80);
+}
+
+TEST_CASE("an empty, '.' or '..' path value is refused, naming the parameter, and nothing is written; "
+          "a query value may be any of them",
+          "[core][build]") {
+  // Percent-encoding keeps '.', so "/v3/folders/../files/x" would reach another resource.
+  for (std::string_view bad : {std::string_view(""), std::string_view("."), std::string_view("..")}) {
+    INFO("value: \"" << bad << "\"");
+    std::array<char, 512> buffer;
+    buffer.fill('#');
+    auto const as_folder = apidecl::build(find_files{}, buffer, folder_arg = bad, file_arg = "x", search_arg = "s");
+    REQUIRE_FALSE(as_folder);
+    CHECK(as_folder.error().code == apidecl::validation_error::code::invalid_argument);
+    CHECK(as_folder.error().parameter == "folder");
+    CHECK(as_folder.error().problem == "is empty, '.' or '..', which would change the path");
+    CHECK(apidecl::failure(as_folder.error()).message() ==
+          "invalid request: parameter 'folder' is empty, '.' or '..', which would change the path");
+    auto const as_file = apidecl::build(find_files{}, buffer, folder_arg = "f", file_arg = bad, search_arg = "s");
+    REQUIRE_FALSE(as_file);
+    CHECK(as_file.error().parameter == "file");
+    auto const with_body = apidecl::build(create_widget{}, buffer, apidecl::serializer_set{line_serializer{}},
+                                          apidecl::body = widget{"gear", 3}, folder_arg = bad);
+    REQUIRE_FALSE(with_body);
+    CHECK(with_body.error().parameter == "folder");
+    CHECK(all_bytes_are(buffer, '#'));
+
+    auto const in_query = apidecl::build(find_files{}, buffer, folder_arg = "f", file_arg = "x", search_arg = bad);
+    REQUIRE(in_query);
+    CHECK(in_query->query() == "v=3&q=" + std::string(bad) + "&format=json&page_size=20&deep=false");
+  }
+}
+
+TEST_CASE("a path value that is more than a dot segment is sent, each reserved or non-ASCII byte encoded",
+          "[core][build]") {
+  struct expected_encoding {
+    std::string_view value;
+    std::string_view encoded;
+  };
+  expected_encoding const cases[] = {
+      {"...", "..."}, {".a", ".a"}, {"a.", "a."}, {"a..b", "a..b"}, {"%2e", "%252e"}, {"%2e%2e", "%252e%252e"},
+      {"a/../b", "a%2F..%2Fb"}, {"../", "..%2F"}, {"/", "%2F"}, {"?", "%3F"}, {"#", "%23"}, {"&", "%26"},
+      {"=", "%3D"}, {"\xC3\xA9", "%C3%A9"}, {"\x80\xFF", "%80%FF"}};
+  for (expected_encoding const& c : cases) {
+    INFO("value: \"" << c.value << "\"");
+    std::array<char, 512> buffer{};
+    auto const built = apidecl::build(find_files{}, buffer, folder_arg = c.value, file_arg = "x", search_arg = "s");
+    REQUIRE(built);
+    CHECK(built->path() == std::string("/v3/folders/") + std::string(c.encoded) + "/files/x");
+    CHECK(decoded(c.encoded) == c.value);
+  }
 }
 
 TEST_CASE("optional parameters left out do not appear at all", "[core][build]") {

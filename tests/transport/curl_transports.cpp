@@ -3,21 +3,25 @@
 // Every test runs against both transports.
 #include <catch2/catch.hpp>
 
+#include "../support/ondemand_seed_quote.hpp"
 #include "../support/raw_servers.hpp"
 #include "../support/server_process.hpp"
 #include "../support/transport_exchange.hpp"
 #include "../support/transport_test_site.hpp"
 
 #include <apidecl/apis/cielo24/job_delete.hpp>
+#include <apidecl/apis/ondemand/quote_authorize.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/serializer/boost_json.hpp>
+#include <apidecl/serializer/pugixml.hpp>
 #include <apidecl/transport/curl.hpp>
 #include <apidecl/transport/curl_multi.hpp>
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -27,6 +31,7 @@
 #include <vector>
 
 namespace c24 = apidecl::cielo24;
+namespace od = apidecl::ondemand;
 using test_support::exchange;
 using test_support::received;
 using test_support::transport_test_site;
@@ -74,6 +79,21 @@ std::pair<long, long> connection_and_count(received const& r) {
 
 std::chrono::milliseconds since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+}
+
+// A scripted server's session: records one request and answers it with no content.
+test_support::scripted_server::then record_and_answer(test_support::scripted_server& server, int connection) {
+  server.read_request(connection);
+  server.write_all(connection, "HTTP/1.1 204 No Content\r\n\r\n");
+  return test_support::scripted_server::then::close;
+}
+
+// The target of the request line a loopback server read, or "" if it is not one.
+std::string_view target_of(std::string_view request) {
+  std::size_t const space = request.find(' ');
+  std::size_t const end = request.find(" HTTP/1.1\r\n");
+  if (space == std::string_view::npos || end == std::string_view::npos || end < space) return {};
+  return request.substr(space + 1, end - space - 1);
 }
 
 // Sets an environment variable for one scope, and puts back what was there.
@@ -504,4 +524,45 @@ TEMPLATE_TEST_CASE("the request goes out as built: method, target, headers and b
   CHECK(after_head.rfind("GET /prefix/v2/widgets/1 HTTP/1.1\r\n", 0) == 0);
   CHECK(after_head.find("X-Second") == std::string::npos);
   CHECK(after_head.substr(after_head.size() - 4) == "\r\n\r\n");
+}
+
+TEMPLATE_TEST_CASE("a built target reaches the server byte for byte, dots and escapes included", "[transport][curl]",
+                   CURL_TRANSPORTS) {
+  test_support::scripted_server server([&](int connection) { return record_and_answer(server, connection); });
+  REQUIRE(server.listening());
+  TestType http(options_for(server.url()));
+
+  std::string_view const values[] = {"a.b", "...", "a/../b", "../x", "%2e", "%2e%2e", "/", "?", "#", "\xC3\xA9\x80"};
+  std::vector<std::string> built_targets;
+  for (std::string_view value : values) {
+    std::array<char, 2048> buffer{};
+    apidecl::serializer_set const xml{apidecl::pugixml_serializer{}};
+    auto const built = apidecl::build(od::authorize_quote, buffer, xml, od::quote_id = value,
+                                      apidecl::body = ondemand_seed::request_example_quote());
+    REQUIRE(built);
+    built_targets.emplace_back(built->target());
+    received const r = exchange(http, *built);
+    INFO("value: \"" << value << "\"" << (r.error ? " " + std::string(r.error->detail) : std::string()));
+    REQUIRE(r);
+  }
+
+  std::vector<std::string> const sent = server.requests();
+  REQUIRE(sent.size() == built_targets.size());
+  for (std::size_t i = 0; i < sent.size(); ++i) CHECK(target_of(sent[i]) == built_targets[i]);
+  CHECK(built_targets[2] == "/api/quote/a%2F..%2Fb/authorize");  // its slashes escaped, ".." is no segment
+}
+
+TEMPLATE_TEST_CASE("a target holding dot segments is sent as it is, not resolved", "[transport][curl]",
+                   CURL_TRANSPORTS) {
+  test_support::scripted_server server([&](int connection) { return record_and_answer(server, connection); });
+  REQUIRE(server.listening());
+  TestType http(options_for(server.url() + "/prefix"));
+
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::post, "/api/quote/../authorize", {}, "q")));
+  REQUIRE(exchange(http, apidecl::request(apidecl::method::get, "/api/./quote/..", {}, {})));
+
+  std::vector<std::string> const sent = server.requests();
+  REQUIRE(sent.size() == 2);
+  CHECK(target_of(sent[0]) == "/prefix/api/quote/../authorize");
+  CHECK(target_of(sent[1]) == "/prefix/api/./quote/..");
 }

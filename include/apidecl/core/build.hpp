@@ -28,7 +28,9 @@
 ///     if (built) send(*built);   // built->target() etc. are views into buffer
 ///
 /// The arguments are checked at compile time (check_call.hpp); their constraints at run time,
-/// before anything is written. An endpoint with a body needs a serializer for its media type:
+/// before anything is written, along with what every path or header value must obey whatever its
+/// constraints: no empty, "." or ".." path value, no line break or NUL in a header value.
+/// An endpoint with a body needs a serializer for its media type:
 /// `apidecl::build(endpoint, buffer, apidecl::serializer_set{my_json}, apidecl::body = value, ...)`.
 namespace apidecl {
 
@@ -53,6 +55,13 @@ constexpr std::string_view header_value_violation(std::string_view text) noexcep
   return {};
 }
 
+// Percent-encoding leaves '.' as it is, and an empty, "." or ".." segment is one that URL parsers
+// resolve away (RFC 3986, 5.2.4) or servers merge: the request would reach another resource.
+constexpr std::string_view path_value_violation(std::string_view text) noexcept {
+  if (text.empty() || text == "." || text == "..") return "is empty, '.' or '..', which would change the path";
+  return {};
+}
+
 // The first argument that breaks its parameter's rules, in declaration order.
 inline std::optional<validation_error> first_invalid(param_slot const* slots, std::size_t count) noexcept {
   for (std::size_t i = 0; i < count; ++i) {
@@ -60,6 +69,7 @@ inline std::optional<validation_error> first_invalid(param_slot const* slots, st
     if (!slot.has_value) continue;
     std::string_view problem = slot.out_of_range ? "is out of range for its declared integer type" : slot.violation(slot.text);
     if (problem.empty() && slot.where == location::header) problem = header_value_violation(slot.text);
+    if (problem.empty() && slot.where == location::path) problem = path_value_violation(slot.text);
     if (!problem.empty()) return validation_error{validation_error::code::invalid_argument, slot.name, problem, 0};
   }
   return std::nullopt;

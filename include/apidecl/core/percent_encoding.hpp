@@ -8,8 +8,9 @@
 #include <string_view>
 
 /// RFC 3986 percent-encoding. Everything but the unreserved characters (ALPHA, DIGIT, "-", ".",
-/// "_", "~") is encoded, in path segments and in query values alike: a value can then never change
-/// the structure of the request ('/', '?', '#', '&', '=', '+' and bytes >= 0x80 all become %XX).
+/// "_", "~") is encoded, in path segments and in query values alike, so that no byte of a value can
+/// change the structure of the request ('/', '?', '#', '&', '=', '+' and bytes >= 0x80 all become
+/// %XX). A whole value can: an empty, "." or ".." path segment, which the request builder refuses.
 namespace apidecl {
 
 constexpr bool is_unreserved(char c) noexcept {

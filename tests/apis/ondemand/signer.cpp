@@ -135,6 +135,24 @@ TEST_CASE("a failing SHA-256 provider fails the call before anything is sent", "
   CHECK(mock.requests().empty());
 }
 
+// "/api/quote/../authorize" would reach "/api/authorize", signed over a path that was never sent.
+TEST_CASE("a quote_id of '.' or '..' is refused before anything is signed or sent", "[ondemand][auth]") {
+  for (std::string_view dots : {".", ".."}) {
+    std::string signed_text;
+    apidecl::mock_transport mock;
+    mock.respond(202);
+    od::signer<recording_sha256, frozen_clock> sign(keys, recording_sha256{&signed_text},
+                                                    frozen_clock{"2014-06-25T16:39:07Z"});
+    auto lod = apidecl::make_client(mock, apidecl::pugixml_serializer{}, sign);
+    auto const r = lod.call(od::authorize_quote, od::quote_id = dots, apidecl::body = seed_quote());
+    REQUIRE(r.failure_if() != nullptr);
+    CHECK(r.failure_if()->message() ==
+          "invalid request: parameter 'quote_id' is empty, '.' or '..', which would change the path");
+    CHECK(signed_text.empty());
+    CHECK(mock.requests().empty());
+  }
+}
+
 TEST_CASE("the system clock stamps the current time to the microsecond", "[ondemand][auth]") {
   apidecl::utc_timestamp const now = apidecl::system_utc_clock{}.now();
   CHECK(now.fraction_digits() == 6);

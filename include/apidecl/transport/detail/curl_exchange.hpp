@@ -227,6 +227,8 @@ class curl_exchange {
     keep_first(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS)));
 #endif
     keep_first(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));  // no SIGALRM: transports may live on any thread
+    // The target goes out as built: curl would otherwise resolve "/a/../b" to "/b", a path never signed.
+    keep_first(curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L));
     keep_first(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_));
     keep_first(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_exchange::on_header));
     keep_first(curl_easy_setopt(h, CURLOPT_HEADERDATA, this));
