@@ -62,8 +62,10 @@ int main(int argc, char** argv) {
                      fmt::print("refused, reason {}: {}\n", e.reason_code.text(), e.simple_message);
                      return std::nullopt;
                    },
-                   [](apidecl::no_content) -> std::optional<od::quote> {
-                     fmt::print("429 rate limited: try again in a minute\n");
+                   [](od::rate_limited const& s) -> std::optional<od::quote> {
+                     auto const& asked = s.headers.get<apidecl::retry_after_header>();
+                     if (asked && asked->delay()) fmt::print("429 rate limited: try again in {} s\n", asked->delay()->count());
+                     else fmt::print("429 rate limited: try again in a minute\n");
                      return std::nullopt;
                    },
                    [](apidecl::unexpected_status const& s) -> std::optional<od::quote> {

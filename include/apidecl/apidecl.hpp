@@ -25,6 +25,7 @@
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
+#include <apidecl/core/response_header.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/serializer_set.hpp>
 #include <apidecl/retry/retry.hpp>
@@ -40,6 +41,8 @@
 #include <apidecl/types/language_code.hpp>
 #include <apidecl/types/money.hpp>
 #include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/retry_after.hpp>
+#include <apidecl/types/scalar_text.hpp>
 #include <apidecl/types/text_value.hpp>
 #include <apidecl/types/timestamp.hpp>
 

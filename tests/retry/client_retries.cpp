@@ -37,7 +37,7 @@ TEST_CASE("without a Retry policy a call makes one attempt", "[client][retry]") 
   CHECK(r.http_status() == 503);
   CHECK(r.attempts() == 1);
   CHECK(http.requests().size() == 1);
-  CHECK(api.sleeper().sleeps().empty());
+  CHECK(api.clock().sleeps().empty());
 }
 
 TEST_CASE("an idempotent call is sent again after a 503, waiting with the client's sleeper", "[client][retry]") {
@@ -50,7 +50,7 @@ TEST_CASE("an idempotent call is sent again after a 503, waiting with the client
   CHECK(r.attempts() == 3);
   REQUIRE(http.requests().size() == 3);
   CHECK(http.requests()[2].target == http.requests()[0].target);
-  CHECK(api.sleeper().sleeps() == std::vector<std::chrono::milliseconds>{250ms, 2000ms});
+  CHECK(api.clock().sleeps() == std::vector<std::chrono::milliseconds>{250ms, 2000ms});
 }
 
 TEST_CASE("Delete Job, not idempotent, is not sent again after a lost response", "[client][retry]") {
@@ -142,17 +142,17 @@ TEST_CASE("a non-blocking call is sent again from poll once its delay has passed
   CHECK_FALSE(pending.ready());
   CHECK(api.in_flight() == 1);
   CHECK(http.requests().size() == 1);
-  api.sleeper().advance(499ms);
+  api.clock().advance(499ms);
   CHECK(api.poll() == 0);
   CHECK(http.requests().size() == 1);  // not yet due
-  api.sleeper().advance(1ms);
+  api.clock().advance(1ms);
   CHECK(api.poll() == 0);               // sent again now...
   CHECK(http.requests().size() == 2);
   CHECK(api.poll() == 1);               // ...and answered
   REQUIRE(pending.ready());
   CHECK(pending.get().http_status() == 204);
   CHECK(pending.get().attempts() == 2);
-  CHECK(api.sleeper().sleeps().empty());  // nothing blocked
+  CHECK(api.clock().sleeps().empty());  // nothing blocked
 }
 
 TEST_CASE("a non-blocking call cancelled while waiting to retry completes as cancelled", "[client][retry][non-blocking]") {

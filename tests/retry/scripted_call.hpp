@@ -1,8 +1,9 @@
-// What the retry tests share: endpoints of each kind, the outcomes a transport can script, and the
-// loop a blocking client runs around a Retry policy, timed by a test_clock.
+// What the retry tests share: endpoints of each kind, the outcomes a transport can script, and a
+// blocking call through the real client around a Retry policy, timed by a test_clock.
 #ifndef APIDECL_TESTS_RETRY_SCRIPTED_CALL_HPP
 #define APIDECL_TESTS_RETRY_SCRIPTED_CALL_HPP
 
+#include <apidecl/client/client.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
@@ -12,6 +13,7 @@
 #include <apidecl/retry/retry_decision.hpp>
 #include <apidecl/retry/retry_policy.hpp>
 #include <apidecl/retry/test_clock.hpp>
+#include <apidecl/transport/call_options.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -80,27 +82,56 @@ struct call_record {
   apidecl::retry_decision last = apidecl::retry_decision::stop("not called");
 };
 
-/// The blocking client's loop: sends (here: takes the next outcome of `script`, the last one
-/// repeating, each exchange taking `exchange` on the clock), asks the policy, and either stops or
-/// sleeps for the delay and sends again. `timeout`, if given, is the caller's deadline, counted
-/// from the start of the call.
+/// A Transport that answers with the next outcome of its script, the last one repeating, each
+/// exchange taking `exchange` on `clock`.
+struct scripted_transport {
+  apidecl::test_clock& clock;
+  std::vector<apidecl::transport_result> const& script;
+  milliseconds exchange;
+  std::size_t sent = 0;
+
+  apidecl::transport_result send(apidecl::request const&) {
+    clock.advance(exchange);
+    return script[std::min(script.size(), ++sent) - 1];
+  }
+  apidecl::transport_result send(apidecl::request const& r, apidecl::call_options const&) { return send(r); }
+};
+
+/// The Retry policy a test owns, seen through a client that keeps it in place (so that a budget
+/// carries over from one call to the next), with the last decision it made recorded.
+template <class RetryPolicy>
+struct policy_in_place {
+  RetryPolicy& policy;
+  call_record& record;
+  apidecl::retry_decision decide(apidecl::attempt const& a) {
+    record.attempts = a.number;
+    record.last = policy.decide(a);
+    return record.last;
+  }
+};
+
+/// The test's clock, seen through a client that keeps it in place.
+struct clock_in_place {
+  apidecl::test_clock& clock;
+  milliseconds now() const noexcept { return clock.now(); }
+  void sleep_for(milliseconds d) { clock.sleep_for(d); }
+};
+
+/// A blocking call to `Endpoint` through the real client, over a transport that plays `script`
+/// (the last outcome repeating, each exchange taking `exchange` on the clock), retried by `policy`
+/// and timed by `clock`. `timeout`, if given, is the caller's deadline for the whole call.
 template <class Endpoint, class RetryPolicy>
 call_record call_with_retries(RetryPolicy& policy, apidecl::test_clock& clock,
                               std::vector<apidecl::transport_result> const& script, milliseconds exchange = 0ms,
                               std::optional<milliseconds> timeout = std::nullopt) {
   static_assert(apidecl::is_retry_policy_v<RetryPolicy>);
-  milliseconds const started = clock.now();
-  for (int number = 1;; ++number) {
-    clock.advance(exchange);
-    apidecl::transport_result const& received = script[std::min(script.size(), std::size_t(number)) - 1];
-    milliseconds const elapsed = clock.now() - started;
-    std::optional<milliseconds> const time_left =
-        timeout ? std::optional<milliseconds>(*timeout - elapsed) : std::nullopt;
-    apidecl::retry_decision const d =
-        policy.decide(apidecl::make_attempt<Endpoint>(number, received, elapsed, time_left));
-    if (!d.should_retry()) return {number, d};
-    clock.sleep_for(d.delay());
-  }
+  call_record record;
+  auto api = apidecl::make_client(scripted_transport{clock, script, exchange}, policy_in_place<RetryPolicy>{policy, record},
+                                  clock_in_place{clock});
+  apidecl::call_options options;
+  if (timeout) options.deadline = *timeout;
+  (void)api.call(options, Endpoint{});
+  return record;
 }
 
 }  // namespace retry_test

@@ -4,10 +4,12 @@
 
 #include "scripted_call.hpp"
 
+#include <apidecl/client/client.hpp>
 #include <apidecl/retry/fixed_delay.hpp>
 #include <apidecl/retry/sleeper.hpp>
 #include <apidecl/retry/system_sleeper.hpp>
 #include <apidecl/retry/test_clock.hpp>
+#include <apidecl/transport/mock.hpp>
 
 #include <vector>
 
@@ -35,42 +37,26 @@ struct tells_time_in_a_double {
   void sleep_for(milliseconds);
 };
 
-// A non-blocking client's handling of one call: its poll loop calls poll() every frame, which
-// sends (here: takes the next scripted outcome, answered at once) when the time the last
-// decision named has come. Nothing waits: the delay only sets the time of the next send.
-template <class Endpoint, class RetryPolicy, class Clock>
-class polled_call {
- public:
-  polled_call(RetryPolicy& policy, Clock& clock, std::vector<apidecl::transport_result> script)
-      : policy_(policy), clock_(clock), script_(std::move(script)), started_(clock.now()), next_send_(started_) {}
-
-  /// One turn of the poll loop; false once the call is over.
-  bool poll() {
-    if (over_) return false;
-    if (clock_.now() < next_send_) return true;
-    sent_at.push_back(clock_.now() - started_);
-    int const number = static_cast<int>(sent_at.size());
-    apidecl::transport_result const& received = script_[std::min(script_.size(), sent_at.size()) - 1];
-    apidecl::retry_decision const d =
-        policy_.decide(apidecl::make_attempt<Endpoint>(number, received, clock_.now() - started_));
-    if (!d.should_retry()) {
-      over_ = true;
-      return false;
-    }
-    next_send_ = clock_.now() + d.delay();
-    return true;
+// A non-blocking call to GET /widgets/1 through the real client over a mock that answers with
+// `statuses`, retried by `policy`, on a frame clock that moves 16 ms a frame (60 frames a second).
+// Returns when each attempt was sent, since the call began, and counts the frames it took.
+template <class RetryPolicy>
+std::vector<milliseconds> polled_call(RetryPolicy policy, std::vector<int> const& statuses, int& frames) {
+  apidecl::mock_transport http;
+  for (int status : statuses) http.respond(status);
+  auto api = apidecl::make_client(http, frame_clock{}, policy);
+  auto pending = api.start(get_widget{});
+  std::vector<milliseconds> sent_at{0ms};
+  for (frames = 0; frames < 1000 && !pending.ready(); ++frames) {
+    std::size_t const before = http.requests().size();
+    api.poll();
+    if (http.requests().size() > before) sent_at.push_back(api.clock().time);
+    api.clock().time += 16ms;
   }
-
-  std::vector<milliseconds> sent_at;  ///< since the call began
-
- private:
-  RetryPolicy& policy_;
-  Clock& clock_;
-  std::vector<apidecl::transport_result> script_;
-  milliseconds started_;
-  milliseconds next_send_;
-  bool over_ = false;
-};
+  REQUIRE(pending.ready());
+  CHECK(pending.get().attempts() == static_cast<int>(sent_at.size()));
+  return sent_at;
+}
 
 }  // namespace
 
@@ -116,22 +102,13 @@ TEST_CASE("a blocking call sleeps for each retry's delay on its Sleeper", "[retr
 }
 
 TEST_CASE("a polled call sends again at the first frame after the delay, and never waits", "[retry][sleeper]") {
-  apidecl::fixed_delay policy{100ms, 3};
-  frame_clock clock;
-  polled_call<get_widget, apidecl::fixed_delay, frame_clock> call(policy, clock, {answer(503)});
   int frames = 0;
-  while (call.poll()) {
-    clock.time += 16ms;  // 60 frames a second
-    ++frames;
-  }
-  CHECK(call.sent_at == std::vector<milliseconds>{0ms, 112ms, 224ms});
-  CHECK(frames == 14);
+  CHECK(polled_call(apidecl::fixed_delay{100ms, 3}, {503, 503, 503}, frames) ==
+        std::vector<milliseconds>{0ms, 112ms, 240ms});
+  CHECK(frames == 17);
 }
 
 TEST_CASE("a polled call ends at the first outcome the policy keeps", "[retry][sleeper]") {
-  apidecl::fixed_delay policy{100ms, 5};
-  frame_clock clock;
-  polled_call<get_widget, apidecl::fixed_delay, frame_clock> call(policy, clock, {answer(502), answer(200)});
-  while (call.poll()) clock.time += 16ms;
-  CHECK(call.sent_at == std::vector<milliseconds>{0ms, 112ms});
+  int frames = 0;
+  CHECK(polled_call(apidecl::fixed_delay{100ms, 5}, {502, 200}, frames) == std::vector<milliseconds>{0ms, 112ms});
 }

@@ -2,7 +2,7 @@
 #define APIDECL_CLIENT_CLIENT_HPP
 
 #include <apidecl/auth/auth.hpp>
-#include <apidecl/client/owned_request.hpp>
+#include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
 #include <apidecl/client/policies.hpp>
 #include <apidecl/core/build.hpp>
@@ -36,37 +36,47 @@ struct transport_takes_no_call_options {
                 "apidecl::call_options const&)' (or an AsyncTransport with 'start(apidecl::request const&, "
                 "apidecl::call_options const&, apidecl::exchange_handler)')");
 };
+template <class Clock>
+struct blocking_call_needs_a_sleeper {
+  static_assert(detail::always_false<Clock>,
+                "apidecl: a blocking call waits between attempts, so its client needs a Sleeper "
+                "('void sleep_for(std::chrono::milliseconds)'); a client with a Clock alone calls with start() "
+                "and poll()");
+};
 }  // namespace diagnostic
 
 /// Calls endpoints through a `Transport`, encoding and decoding bodies with `Serializers` (a
 /// `serializer_set`), authenticating requests with `Auth`, and sending a request again when its
-/// `Retry` policy says so, waiting with `Sleeper`. Build one with `make_client`.
+/// `Retry` policy says so, timing attempts and waits with `Clock`. Build one with `make_client`.
 ///
-/// Blocking, over a Transport:
+/// Blocking, over a Transport, with a Clock that is a Sleeper (the default, `system_sleeper`):
 ///
 ///     auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
 ///     auto r = api.call(cielo24::delete_job, cielo24::api_token = token, cielo24::job_id = id);
 ///
-/// Non-blocking, over an AsyncTransport, completed from the caller's loop:
+/// Non-blocking, over an AsyncTransport, completed from the caller's loop; any Clock will do (a
+/// game's frame clock), since waits between attempts end in a later `poll()`:
 ///
 ///     auto pending = api.start(cielo24::delete_job, cielo24::api_token = token, cielo24::job_id = id);
 ///     while (!pending.ready()) { api.poll(); render_frame(); }
 ///
-/// `Transport` may be a reference type, for a transport the caller owns: `make_client(http)` on
-/// an lvalue refers to it, on an rvalue keeps it. The request is built into a buffer the client
-/// owns and reuses: after the first call of a given size, a blocking call allocates nothing to
-/// build its request. A client with calls in flight must stay where it is until they complete.
+/// Both drive one engine (call_engine.hpp): each attempt is authenticated anew, decoded with the
+/// endpoint object given, and timed by `Clock`. `Transport` may be a reference type, for a
+/// transport the caller owns: `make_client(http)` on an lvalue refers to it, on an rvalue keeps
+/// it. A blocking call builds its request into a buffer the client owns and reuses: after the
+/// first call of a given size it allocates nothing to build its request; a non-blocking call
+/// owns its buffer. A client with calls in flight must stay where it is until they complete.
 template <class Transport, class Serializers = serializer_set<>, class Auth = no_auth, class Retry = no_retry,
-          class Sleeper = system_sleeper>
+          class Clock = system_sleeper>
 class client {
  public:
   explicit client(Transport transport, Serializers serializers = {}, Auth auth = {}, Retry retry = {},
-                  Sleeper sleeper = {})
+                  Clock clock = {})
       : transport_(std::forward<Transport>(transport)),
         serializers_(std::move(serializers)),
         auth_(std::move(auth)),
         retry_(std::move(retry)),
-        sleeper_(std::move(sleeper)) {}
+        clock_(std::move(clock)) {}
 
   client(client const&) = delete;
   client& operator=(client const&) = delete;
@@ -81,8 +91,9 @@ class client {
     return std::apply([&](auto const&... more) { return call_with(no_options, endpoint, args..., more...); }, supplied);
   }
 
-  /// As `call(endpoint, args...)`, with `options` (a per-call timeout) in place of the transport's
-  /// own limits for each attempt. The Transport must take them (call_options.hpp).
+  /// As `call(endpoint, args...)`, with `options` (per-exchange timeouts, a deadline for the
+  /// whole call) in place of the transport's own limits. The Transport must take them
+  /// (call_options.hpp).
   template <class Endpoint, class... Args>
   result<Endpoint> call(call_options const& options, Endpoint const& endpoint, Args const&... args) {
     if constexpr (is_transport_v<Transport> && !has_send_with_call_options_v<Transport>) {
@@ -129,22 +140,24 @@ class client {
   /// Calls started and not completed, waiting retries included.
   std::size_t in_flight() const noexcept { return in_flight_; }
 
-  /// Ends `call` if it has not completed: it completes, in a later `poll()`, with a transport
-  /// failure `transport_errc::cancelled`. Returns whether there was something to cancel.
+  /// Ends `call` if it has not completed: one waiting to retry completes in the next `poll()`
+  /// with a transport failure `transport_errc::cancelled`; one with an exchange in flight, with
+  /// that exchange's outcome (`cancelled`, if the transport could still stop it), never retried.
+  /// Returns whether the call was stopped: false if it had completed, was cancelled already, or
+  /// its exchange's outcome was known (it then completes with that outcome).
   template <class Endpoint>
   bool cancel(pending_call<Endpoint> const& call) {
-    auto& state = *call.state_;
-    if (state.outcome || state.cancelled) return false;
-    state.cancelled = true;
+    detail::call_state<Endpoint>& state = *call.state_;
+    if (!state.engine.cancel()) return false;
     if (state.exchange) return transport_.cancel(*state.exchange);
-    return true;  // waiting to retry: send_due_retries completes it
+    return true;
   }
 
   std::remove_reference_t<Transport>& transport() noexcept { return transport_; }
   Serializers const& serializers() const noexcept { return serializers_; }
   Auth& auth() noexcept { return auth_; }
   Retry& retry() noexcept { return retry_; }
-  Sleeper& sleeper() noexcept { return sleeper_; }
+  Clock& clock() noexcept { return clock_; }
 
  private:
   // A zero duration keeps the transport's own limit: the default options change nothing.
@@ -152,89 +165,81 @@ class client {
 
   template <class Endpoint, class... Args>
   result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] Endpoint const& endpoint,
-                             Args const&... args) {
-    if constexpr (is_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
-      std::chrono::milliseconds const began = sleeper_.now();
-      for (int number = 1;; ++number) {
-        // Built again for each attempt, so that a signature carries the time it is sent at.
-        build_result built = build_into_buffer<Endpoint>(args...);
-        if (!built) return counted(result<Endpoint>(failure(built.error())), number - 1);
-        transport_result const received = send(*built, options);
-        retry_decision const decision = retry_.decide(make_attempt<Endpoint>(number, received, sleeper_.now() - began));
-        if (!decision.should_retry()) return counted(outcome_of(endpoint, received), number);
-        sleeper_.sleep_for(decision.delay());
-      }
-    } else if constexpr (!is_transport_v<Transport>) {
+                             [[maybe_unused]] Args const&... args) {
+    if constexpr (!is_transport_v<Transport>) {
       detail::diagnose_transport<Transport>();
       return detail::after_error{};
-    } else {
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args...>()) {
       detail::diagnose_call<Endpoint, Args...>();
       return detail::after_error{};
+    } else if constexpr (!is_sleeper_v<Clock>) {
+      (void)sizeof(diagnostic::blocking_call_needs_a_sleeper<std::remove_reference_t<Clock>>);
+      return detail::after_error{};
+    } else {
+      detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
+      for (detail::call_step step = call.begin(serializers_, auth_, args...);;) {
+        if (step == detail::call_step::send) {
+          transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
+          step = call.received(received, retry_, serializers_, clock_.now());
+        } else if (step == detail::call_step::wait) {
+          clock_.sleep_for(call.due() - clock_.now());
+          step = call.resume(auth_, clock_.now());
+        } else {
+          return call.take_result();
+        }
+      }
     }
   }
 
   template <class Endpoint, class... Args>
-  pending_call<Endpoint> start_with([[maybe_unused]] call_options const& options, Endpoint const&,
-                                    Args const&... args) {
-    if constexpr (is_async_transport_v<Transport> && detail::is_valid_call<Endpoint, Args...>()) {
-      auto state = std::make_shared<detail::call_state<Endpoint>>();
-      build_result built = build_into_buffer<Endpoint>(args...);
-      if (!built) {
-        state->complete(counted(result<Endpoint>(failure(built.error())), 0));
-        return pending_call<Endpoint>(std::move(state));
-      }
-      ++in_flight_;
-      send_attempt(std::make_shared<exchange<Endpoint>>(
-          exchange<Endpoint>{state, owned_request(*built), options, sleeper_.now(), 1}));
-      return pending_call<Endpoint>(std::move(state));
-    } else if constexpr (!is_async_transport_v<Transport>) {
+  pending_call<Endpoint> start_with([[maybe_unused]] call_options const& options,
+                                    [[maybe_unused]] Endpoint const& endpoint, [[maybe_unused]] Args const&... args) {
+    if constexpr (!is_async_transport_v<Transport>) {
       detail::diagnose_async_transport<Transport>();
       return detail::after_error{};
-    } else {
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args...>()) {
       detail::diagnose_call<Endpoint, Args...>();
       return detail::after_error{};
+    } else {
+      auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
+      ++in_flight_;
+      drive(state, state->engine.begin(serializers_, auth_, args...));
+      return pending_call<Endpoint>(std::move(state));
     }
   }
 
-  // A non-blocking call between its attempts: what it needs to send the request again.
+  // Takes a non-blocking call through `step` and on until it must wait for an exchange or a retry.
   template <class Endpoint>
-  struct exchange {
-    std::shared_ptr<detail::call_state<Endpoint>> state;
-    owned_request sent;
-    call_options options;
-    std::chrono::milliseconds began;
-    int number;
-  };
-
-  template <class Endpoint>
-  void send_attempt(std::shared_ptr<exchange<Endpoint>> x) {
-    auto on_done = [this, x](transport_result const& received) {
-      x->state->exchange.reset();
-      retry_decision const decision =
-          retry_.decide(make_attempt<Endpoint>(x->number, received, sleeper_.now() - x->began));
-      if (decision.should_retry() && !x->state->cancelled) {
-        ++x->number;
-        waiting_.push_back({sleeper_.now() + decision.delay(), [this, x](bool cancelled) {
-                              if (cancelled) return finish(*x->state, result<Endpoint>(cancelled_failure()), x->number - 1);
-                              send_attempt(x);
-                            }, [x] { return x->state->cancelled; }});
-        return;
-      }
-      finish(*x->state, outcome_of(Endpoint{}, received), x->number);
-    };
-    request const r = x->sent.view();
-    if constexpr (has_start_with_call_options_v<Transport>) x->state->exchange = transport_.start(r, x->options, on_done);
-    else x->state->exchange = transport_.start(r, on_done);
+  void drive(std::shared_ptr<detail::call_state<Endpoint>> const& state, detail::call_step step) {
+    detail::call_engine<Endpoint>& call = state->engine;
+    if (step == detail::call_step::send) {
+      auto on_done = [this, state](transport_result const& received) {
+        state->exchange.reset();
+        drive(state, state->engine.received(received, retry_, serializers_, clock_.now()));
+      };
+      request const& r = call.request();
+      if constexpr (has_start_with_call_options_v<Transport>)
+        state->exchange = transport_.start(r, call.attempt_options(clock_.now()), std::move(on_done));
+      else
+        state->exchange = transport_.start(r, std::move(on_done));
+    } else if (step == detail::call_step::wait) {
+      waiting_.push_back({call.due(), [this, state] { drive(state, state->engine.resume(auth_, clock_.now())); },
+                          [state] { return state->engine.cancelled(); }});
+    } else {
+      --in_flight_;
+      ++completed_;
+      state->complete(call.take_result());
+    }
   }
 
-  transport_result send(request const& r, call_options const& options) {
+  transport_result send(request const& r, [[maybe_unused]] call_options const& options) {
     if constexpr (has_send_with_call_options_v<Transport>) return transport_.send(r, options);
     else return transport_.send(r);
   }
 
   void send_due_retries() {
     if (waiting_.empty()) return;  // the common case, every frame: no clock read, no allocation
-    std::chrono::milliseconds const now = sleeper_.now();
+    std::chrono::milliseconds const now = clock_.now();
     // Retries sent here may end in the next poll only, so walking a snapshot is enough.
     std::vector<waiting_retry> due;
     for (auto it = waiting_.begin(); it != waiting_.end();) {
@@ -245,63 +250,20 @@ class client {
         ++it;
       }
     }
-    for (waiting_retry& w : due) w.resume(w.is_cancelled());
-  }
-
-  template <class Endpoint>
-  void finish(detail::call_state<Endpoint>& state, result<Endpoint> outcome, int attempts) {
-    --in_flight_;
-    ++completed_;
-    state.complete(counted(std::move(outcome), attempts));
-  }
-
-  static failure cancelled_failure() noexcept {
-    return transport_error{transport_errc::cancelled, true, "cancelled while waiting to retry"};
-  }
-
-  template <class Endpoint>
-  result<Endpoint> outcome_of(Endpoint const& endpoint, transport_result const& received) {
-    if (!received) return failure(received.error());
-    return decode(endpoint, *received, serializers_);
-  }
-
-  template <class Endpoint>
-  static result<Endpoint> counted(result<Endpoint> r, int attempts) noexcept {
-    r.record_attempts(attempts);
-    return r;
-  }
-
-  // Builds and authenticates into the client's buffer, growing it once if the request needs more.
-  template <class Endpoint, class... Args>
-  build_result build_into_buffer(Args const&... args) {
-    if (buffer_.empty()) buffer_.resize(initial_buffer_size);
-    build_result built = build_and_authenticate<Endpoint>(args...);
-    if (built || built.error().code != validation_error::code::request_too_large) return built;
-    buffer_.resize(built.error().needed);
-    return build_and_authenticate<Endpoint>(args...);
-  }
-
-  template <class Endpoint, class... Args>
-  build_result build_and_authenticate(Args const&... args) {
-    writer out(buffer_.data(), buffer_.size());
-    build_result const built = build_into<Endpoint>(out, serializers_, args...);
-    if (!built) return built;
-    return detail::authenticate(auth_, *built, out);
+    for (waiting_retry& w : due) w.resume();
   }
 
   struct waiting_retry {
     std::chrono::milliseconds due;
-    std::function<void(bool cancelled)> resume;
+    std::function<void()> resume;
     std::function<bool()> is_cancelled;
   };
-
-  static constexpr std::size_t initial_buffer_size = 1024;
 
   Transport transport_;
   Serializers serializers_;
   Auth auth_;
   Retry retry_;
-  Sleeper sleeper_;
+  Clock clock_;
   std::vector<char> buffer_;
   std::vector<waiting_retry> waiting_;
   std::size_t in_flight_ = 0;
@@ -309,7 +271,7 @@ class client {
 };
 
 /// A client over `transport` with the given policies, in any order: Serializers (one per media
-/// type), and at most one each of Auth policy, Retry policy and Sleeper.
+/// type), and at most one each of Auth policy, Retry policy and Clock (or Sleeper).
 ///
 ///     auto lod = apidecl::make_client(http, apidecl::pugixml_serializer{},
 ///                                     ondemand::signer(keys, apidecl::openssl_sha256{}),
@@ -322,11 +284,11 @@ auto make_client(Transport&& transport, Policies... policies) {
     auto auth = detail::select_one<detail::models_auth, no_auth, diagnostic::more_than_one_auth_policy>(all(policies...));
     auto retry =
         detail::select_one<detail::models_retry_policy, no_retry, diagnostic::more_than_one_retry_policy>(all(policies...));
-    auto sleeper =
-        detail::select_one<detail::models_sleeper, system_sleeper, diagnostic::more_than_one_sleeper>(all(std::move(policies)...));
-    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(sleeper)>(
+    auto clock =
+        detail::select_one<detail::models_clock, system_sleeper, diagnostic::more_than_one_clock>(all(std::move(policies)...));
+    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(clock)>(
         std::forward<Transport>(transport), std::move(serializers), std::move(auth), std::move(retry),
-        std::move(sleeper));
+        std::move(clock));
   } else {
     (detail::diagnose_client_policy<Policies>(), ...);
     return detail::after_error{};

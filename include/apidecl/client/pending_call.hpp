@@ -1,29 +1,37 @@
 #ifndef APIDECL_CLIENT_PENDING_CALL_HPP
 #define APIDECL_CLIENT_PENDING_CALL_HPP
 
+#include <apidecl/client/call_engine.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/transport/async_transport.hpp>
+#include <apidecl/transport/call_options.hpp>
 
 #include <cassert>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace apidecl {
 
 namespace detail {
-// What a started call and the client completing it share.
+// A call started and not completed: its engine, the storage its request lives in between
+// attempts, and what the caller and the client completing it share.
 template <class Endpoint>
 struct call_state {
+  call_state(Endpoint const& endpoint, call_options const& options, std::chrono::milliseconds now)
+      : engine(endpoint, options, storage, now) {}
+
+  std::vector<char> storage;
+  call_engine<Endpoint> engine;
   std::optional<result<Endpoint>> outcome;
   std::function<void(result<Endpoint> const&)> on_done;
   std::optional<exchange_id> exchange;  // the attempt in flight, none while waiting to retry
-  bool cancelled = false;
 
   void complete(result<Endpoint> r) {
     outcome.emplace(std::move(r));
-    exchange.reset();
     if (on_done) std::exchange(on_done, nullptr)(*outcome);
   }
 };

@@ -17,7 +17,7 @@
 
 /// Sorting the policies given to `make_client`, in any order, into their families: Serializers
 /// (any number, one per media type), and at most one each of Auth policy, Retry policy and
-/// Sleeper.
+/// Clock (a Sleeper is a Clock).
 namespace apidecl {
 
 namespace diagnostic {
@@ -27,8 +27,8 @@ struct not_a_client_policy {
                 "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
                 "apidecl::json), an Auth policy (with 'apidecl::auth_status authenticate(apidecl::request "
                 "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
-                "decide(apidecl::attempt const&)') or a Sleeper (with 'std::chrono::milliseconds now()' and "
-                "'void sleep_for(std::chrono::milliseconds)')");
+                "decide(apidecl::attempt const&)') or a Clock (with 'std::chrono::milliseconds now()', and "
+                "'void sleep_for(std::chrono::milliseconds)' for a Sleeper)");
 };
 template <class... Policies>
 struct more_than_one_auth_policy {
@@ -40,8 +40,8 @@ struct more_than_one_retry_policy {
                 "apidecl: a client takes at most one Retry policy: compose policies into one with '|'");
 };
 template <class... Policies>
-struct more_than_one_sleeper {
-  static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Sleeper");
+struct more_than_one_clock {
+  static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Clock or Sleeper");
 };
 }  // namespace diagnostic
 
@@ -54,7 +54,7 @@ using models_auth = std::bool_constant<is_auth_v<P>>;
 template <class P>
 using models_retry_policy = std::bool_constant<is_retry_policy_v<P>>;
 template <class P>
-using models_sleeper = std::bool_constant<is_sleeper_v<P>>;
+using models_clock = std::bool_constant<is_clock_v<P>>;
 
 template <class P, class = void>
 struct names_authenticate : std::false_type {};
@@ -72,7 +72,7 @@ struct names_sleep_for<P, std::void_t<decltype(&P::sleep_for)>> : std::true_type
 /// Whether `P` belongs to one of the policy families.
 template <class P>
 inline constexpr bool is_client_policy_v = is_serializer_v<P> || is_auth_v<P> || is_retry_policy_v<P> ||
-                                           is_sleeper_v<P>;
+                                           is_clock_v<P>;
 
 /// Makes the one compiler error that says what `P` lacks to be a client policy, if anything: a
 /// family's own when `P` has that family's member function with the wrong shape.

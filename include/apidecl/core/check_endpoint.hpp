@@ -123,7 +123,7 @@ template <class T> struct is_type_list : std::false_type {};
 template <class... Ts> struct is_type_list<type_list<Ts...>> : std::true_type {};
 
 template <class T> struct is_on : std::false_type {};
-template <int C, class B, class M> struct is_on<on<C, B, M>> : std::true_type {};
+template <int C, class B, class M, class... H> struct is_on<on<C, B, M, H...>> : std::true_type {};
 
 template <class T> struct is_request_body_type : std::false_type {};
 template <class B, class M> struct is_request_body_type<request_body<B, M>> : std::true_type {};

@@ -7,6 +7,7 @@
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/serializer_set.hpp>
 
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -21,17 +22,27 @@ namespace detail {
 template <class E, class On, class Serializers>
 result<E> decode_documented(response const& r, Serializers const& serializers) {
   using body_type = typename On::body;
-  using case_type = status<On::code, body_type>;
+  using case_type = case_of_t<On>;
   // Decoded where the result keeps it, and that result returned, so the body is never moved.
   result<E> decoded(std::in_place_type<case_type>);
+  auto& outcome = result_access::outcome(decoded);
   if constexpr (!std::is_same_v<body_type, no_content>) {
-    auto& outcome = result_access::outcome(decoded);
     decode_status const status =
         serializers.template get<typename On::media>().decode(r.body, std::get_if<case_type>(&outcome)->body);
-    if (!status)
+    if (!status) {
       outcome = failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),
                                      std::string(r.body)});
+      return decoded;
+    }
   }
+  if constexpr (On::headers::size > 0) {
+    if (std::optional<header_problem> problem = read_headers(r.headers, std::get_if<case_type>(&outcome)->headers)) {
+      outcome = failure(decode_error{std::string(problem->name), std::move(problem->what), r.status,
+                                     std::string(r.headers.text()), std::string(r.body), true});
+      return decoded;
+    }
+  }
+  result_access::headers(decoded).assign(r.headers.text());
   return decoded;
 }
 

@@ -38,12 +38,14 @@ struct no_content {
   friend constexpr bool operator==(no_content, no_content) noexcept { return true; }
 };
 
-/// A documented response: status `Code` carries a `Body` in `Media`.
-template <int Code, class Body = no_content, class Media = no_media>
+/// A documented response: status `Code` carries a `Body` in `Media`, and the typed header fields
+/// `Headers...` (response_header.hpp).
+template <int Code, class Body = no_content, class Media = no_media, class... Headers>
 struct on {
   static constexpr int code = Code;
   using body = Body;
   using media = Media;
+  using headers = detail::type_list<Headers...>;
 };
 
 /// The documented responses of an endpoint.

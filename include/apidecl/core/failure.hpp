@@ -52,11 +52,12 @@ struct transport_error {
 /// The response was received but its body did not decode into the documented type. Everything
 /// received is kept, so nothing is lost.
 struct decode_error {
-  std::string where;  ///< where in the body, e.g. "TaskId" or "Quote/TotalCost"; empty for the whole
+  std::string where;  ///< where in the body, e.g. "TaskId" or "Quote/TotalCost"; empty for the whole; or a header field's name
   std::string what;   ///< what was wrong there
   int status = 0;
   std::string headers;  ///< as received, one "Name: value" per line
   std::string body;
+  bool in_header = false;  ///< whether `where` names a declared header field rather than a place in the body
 };
 
 /// Which of the failures above.
@@ -105,6 +106,13 @@ class failure {
       out.append("transport error: ");
       out.append(t->detail);
     } else if (auto const* d = decode()) {
+      if (d->in_header) {
+        out.append("cannot decode the response header '");
+        out.append(d->where);
+        out.append("': ");
+        out.append(d->what);
+        return;
+      }
       out.append("cannot decode the response body");
       if (!d->where.empty()) {
         out.append(" at '");

@@ -3,17 +3,29 @@
 
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/failure.hpp>
+#include <apidecl/core/header_list.hpp>
+#include <apidecl/core/response_header.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
 
 namespace apidecl {
 
-/// A documented response: status `Code` and its decoded body.
-template <int Code, class Body>
+/// A documented response: status `Code`, its decoded body and the typed header fields `Headers...`
+/// it declares (response_header.hpp).
+template <int Code, class Body, class... Headers>
 struct status {
+  static constexpr int code = Code;
+  Body body;
+  header_values<Headers...> headers;
+};
+/// A documented response that declares no header fields: status `Code` and its decoded body.
+template <int Code, class Body>
+struct status<Code, Body> {
   static constexpr int code = Code;
   Body body;
 };
@@ -48,11 +60,21 @@ struct visitor_returns_different_types {
 }  // namespace diagnostic
 
 namespace detail {
+// The case of a result that documented response `On` makes.
+template <class On, class Headers = typename On::headers>
+struct case_of;
+template <class On, class... Headers>
+struct case_of<On, type_list<Headers...>> {
+  using type = status<On::code, typename On::body, Headers...>;
+};
+template <class On>
+using case_of_t = typename case_of<On>::type;
+
 template <class Responses>
 struct result_variant;
 template <class... On>
 struct result_variant<responses<On...>> {
-  using type = std::variant<status<On::code, typename On::body>..., unexpected_status, failure>;
+  using type = std::variant<case_of_t<On>..., unexpected_status, failure>;
 };
 
 // How a visitor takes one case: a documented status whole or just its body.
@@ -61,11 +83,11 @@ struct visit_case {
   static constexpr bool handled = std::is_invocable_v<Visitor, Case const&>;
   static decltype(auto) call(Visitor& v, Case const& c) { return v(c); }
 };
-template <class Visitor, int Code, class Body>
-struct visit_case<Visitor, status<Code, Body>> {
-  static constexpr bool whole = std::is_invocable_v<Visitor, status<Code, Body> const&>;
+template <class Visitor, int Code, class Body, class... Headers>
+struct visit_case<Visitor, status<Code, Body, Headers...>> {
+  static constexpr bool whole = std::is_invocable_v<Visitor, status<Code, Body, Headers...> const&>;
   static constexpr bool handled = whole || std::is_invocable_v<Visitor, Body const&>;
-  static decltype(auto) call(Visitor& v, status<Code, Body> const& c) {
+  static decltype(auto) call(Visitor& v, status<Code, Body, Headers...> const& c) {
     if constexpr (whole) return v(c);
     else return v(c.body);
   }
@@ -79,10 +101,10 @@ template <int Code, class... On>
 struct status_body<Code, responses<On...>> {
   static constexpr std::size_t index = first_false<(On::code != Code)...>();
   static_assert(index < sizeof...(On), "apidecl: get_if<Code>: the endpoint documents no such status");
-  using type = type_at_t<index, type_list<typename On::body..., void>>;
+  using case_type = type_at_t<index, type_list<case_of_t<On>..., void>>;
 };
 template <class Endpoint, int Code>
-using status_body_t = typename status_body<Code, typename Endpoint::responses>::type;
+using status_case_t = typename status_body<Code, typename Endpoint::responses>::case_type;
 
 template <class Visitor, class... Cases>
 constexpr std::size_t first_unhandled(std::variant<Cases...> const*) noexcept {
@@ -160,9 +182,28 @@ class result {
   /// The body of documented status `Code`, if that is what was received.
   template <int Code>
   auto const* get_if() const noexcept {
-    auto const* held = std::get_if<status<Code, detail::status_body_t<Endpoint, Code>>>(&outcome_);
+    auto const* held = std::get_if<detail::status_case_t<Endpoint, Code>>(&outcome_);
     return held ? &held->body : nullptr;
   }
+
+  /// The whole case of documented status `Code` (its body and declared header fields), if that
+  /// is what was received.
+  template <int Code>
+  auto const* get_case_if() const noexcept {
+    return std::get_if<detail::status_case_t<Endpoint, Code>>(&outcome_);
+  }
+
+  /// The header fields of the response received, as received: empty if there was none (the
+  /// request was not sent, or the exchange failed).
+  header_list headers() const noexcept {
+    if (auto const* u = unexpected_if()) return header_list(u->headers);
+    if (auto const* f = failure_if()) return f->decode() ? header_list(f->decode()->headers) : header_list();
+    return header_list(headers_);
+  }
+
+  /// The value of the first header field named `name` (case-insensitively) in the response
+  /// received, if there is one.
+  std::optional<std::string_view> header(std::string_view name) const noexcept { return headers().find(name); }
 
   apidecl::failure const* failure_if() const noexcept { return std::get_if<apidecl::failure>(&outcome_); }
   unexpected_status const* unexpected_if() const noexcept { return std::get_if<unexpected_status>(&outcome_); }
@@ -179,6 +220,7 @@ class result {
   friend struct detail::result_access;
 
   variant_type outcome_;
+  std::string headers_;  // of a documented status; the other cases keep their own
   int attempts_ = 1;
 };
 
@@ -188,6 +230,10 @@ struct result_access {
   template <class E>
   static typename result<E>::variant_type& outcome(result<E>& r) noexcept {
     return r.outcome_;
+  }
+  template <class E>
+  static std::string& headers(result<E>& r) noexcept {
+    return r.headers_;
   }
 };
 }  // namespace detail

@@ -13,6 +13,10 @@ namespace apidecl {
 class writer {
  public:
   constexpr writer(char* data, std::size_t capacity) noexcept : data_(data), capacity_(capacity) {}
+  /// Appends after the first `written` bytes of `data`, which are kept: how a request already
+  /// built is authenticated again without being built again.
+  constexpr writer(char* data, std::size_t capacity, std::size_t written) noexcept
+      : data_(data), capacity_(capacity), size_(written) {}
 
   void append(std::string_view bytes) noexcept {
     std::size_t const at = size_;  // read once: the copy may alias any member, as char does

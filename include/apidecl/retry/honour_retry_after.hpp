@@ -2,7 +2,7 @@
 #define APIDECL_RETRY_HONOUR_RETRY_AFTER_HPP
 
 #include <apidecl/retry/attempt.hpp>
-#include <apidecl/retry/retry_after.hpp>
+#include <apidecl/types/retry_after.hpp>
 #include <apidecl/retry/retry_decision.hpp>
 #include <apidecl/retry/rules.hpp>
 

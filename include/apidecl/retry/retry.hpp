@@ -10,7 +10,7 @@
 #include <apidecl/retry/layer.hpp>
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/retry/on_retry.hpp>
-#include <apidecl/retry/retry_after.hpp>
+#include <apidecl/types/retry_after.hpp>
 #include <apidecl/retry/retry_budget.hpp>
 #include <apidecl/retry/retry_decision.hpp>
 #include <apidecl/retry/retry_non_idempotent.hpp>

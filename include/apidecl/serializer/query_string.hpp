@@ -9,6 +9,7 @@
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/scalar_text.hpp>
 #include <apidecl/types/text_value.hpp>
 
 #include <charconv>
@@ -31,18 +32,13 @@
 namespace apidecl {
 
 namespace detail {
-template <class T>
-constexpr bool form_scalar() noexcept {
-  return std::is_same_v<T, std::string> || std::is_integral_v<T> || is_open_enum<T>::value || has_enum_names_v<T> ||
-         is_text_value_v<T>;
-}
 // The scalar a field holds: itself, or what its optional or vector holds.
 template <class T> struct form_element { using type = T; };
 template <class T> struct form_element<std::optional<T>> { using type = T; };
 template <class T, class A> struct form_element<std::vector<T, A>> { using type = T; };
 template <class T>
 constexpr bool form_field() noexcept {
-  return form_scalar<typename form_element<T>::type>();
+  return is_text_scalar_v<typename form_element<T>::type>;
 }
 template <class... Fields>
 constexpr bool form_fields(type_list<Fields...>) noexcept {
@@ -121,40 +117,6 @@ class query_string_serializer {
     return {};
   }
 
-  template <class T>
-  static bool parse_scalar(std::string const& text, T& target) {
-    if constexpr (std::is_same_v<T, bool>) {
-      if (text == "true" || text == "1") target = true;
-      else if (text == "false" || text == "0") target = false;
-      else return false;
-    } else if constexpr (std::is_integral_v<T>) {
-      auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), target);
-      return ec == std::errc() && end == text.data() + text.size() && !text.empty();
-    } else if constexpr (std::is_same_v<T, std::string>) {
-      target = text;
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      target = T::from_text(text);
-    } else if constexpr (has_enum_names_v<T>) {
-      auto const known = enum_from_text<T>(text);
-      if (!known) return false;
-      target = *known;
-    } else if constexpr (is_text_value_v<T>) {
-      return parse_text(text, target);
-    } else {
-      static_assert(detail::always_false<T>,
-                    "apidecl: query_string_serializer fields are std::string, integers, bool, enums with enum_names, "
-                    "open_enum or text values (text_value.hpp), possibly in std::optional or std::vector");
-    }
-    return true;
-  }
-
-  // Why a value was refused: a text value says what its text should look like.
-  template <class T>
-  static std::string refusal() {
-    if constexpr (is_text_value_v<T>) return detail::malformed_text_message<T>();
-    else return "value does not parse as the field's type";
-  }
-
   static bool unescape(std::string_view text, std::string& out) {
     out.resize(text.size());  // decoding never lengthens
     writer w(out.data(), out.size());
@@ -191,17 +153,17 @@ class query_string_serializer {
     bool const well_formed = for_each_value(text, name, [&](std::string const& value) {
       ++seen;
       if constexpr (detail::is_vector<F>::value) {
-        parsed = parse_scalar(value, field.emplace_back());
+        parsed = detail::parse_scalar(value, field.emplace_back());
       } else if constexpr (is_optional_v<F>) {
-        parsed = seen == 1 && parse_scalar(value, field.emplace());
+        parsed = seen == 1 && detail::parse_scalar(value, field.emplace());
       } else {
-        parsed = seen == 1 && parse_scalar(value, field);
+        parsed = seen == 1 && detail::parse_scalar(value, field);
       }
       return parsed;
     });
     if (!well_formed) return decode_status(where, "malformed percent-encoding");
     if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_status(where, "given more than once");
-    if (!parsed) return decode_status(where, refusal<typename detail::form_element<F>::type>());
+    if (!parsed) return decode_status(where, detail::scalar_refusal<typename detail::form_element<F>::type>());
     if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
       return decode_status(where, "missing required field");
     return {};

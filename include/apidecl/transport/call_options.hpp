@@ -19,12 +19,17 @@
 /// transport without the overload: a limit asked for is never silently ignored.
 namespace apidecl {
 
-/// Limits for one call. A zero duration keeps the transport's own setting.
+/// Limits for one call. A zero duration keeps the transport's own setting, or sets no deadline.
 struct call_options {
-  /// The whole exchange, connecting included.
+  /// Each exchange, connecting included.
   std::chrono::milliseconds total_timeout{0};
   /// Connecting only (name resolution, TCP and TLS handshakes).
   std::chrono::milliseconds connect_timeout{0};
+  /// The whole call, from its start to its result, every attempt and every wait between them
+  /// included. The client gives each exchange at most the time left (in `total_timeout`), tells
+  /// the Retry policy that time (`attempt::time_left`) and never starts a wait that would outlast
+  /// it, whatever the policy decides.
+  std::chrono::milliseconds deadline{0};
 };
 
 namespace detail {

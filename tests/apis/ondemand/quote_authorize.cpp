@@ -12,6 +12,8 @@
 #include <apidecl/transport/mock.hpp>
 #include <apidecl/types/text_value.hpp>
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -365,7 +367,44 @@ TEST_CASE("429 is the no_content case, whatever its undocumented body", "[ondema
     REQUIRE(r.get_if<429>() != nullptr);
     CHECK(r.http_status() == 429);
     CHECK(described(r) == "rate limited");
+    REQUIRE(r.get_case_if<429>() != nullptr);
+    CHECK(r.get_case_if<429>()->headers.get<apidecl::retry_after_header>() ==
+          apidecl::retry_after_value::after(std::chrono::seconds(60)));
   }
+}
+
+TEST_CASE("429 reads the Retry-After it carries, in either form, and knows when there is none", "[ondemand]") {
+  struct case_ {
+    char const* headers;
+    std::optional<apidecl::retry_after_value> expected;
+  };
+  for (case_ const& c : {case_{"Retry-After: 2\r\n", apidecl::retry_after_value::after(std::chrono::seconds(2))},
+                         case_{"retry-after:   Sun, 06 Nov 1994 08:49:37 GMT  \r\n",
+                               apidecl::retry_after_value::at(std::chrono::seconds(784111777))},
+                         case_{"X-Other: 1\r\n", std::nullopt}}) {
+    INFO(c.headers);
+    apidecl::mock_transport mock;
+    mock.respond(429, "", c.headers);
+    auto const r = authorize_once(mock);
+    r.visit(apidecl::overload{[&](od::rate_limited const& s) {
+                                CHECK(s.headers.get<apidecl::retry_after_header>() == c.expected);
+                              },
+                              [](auto const&) { FAIL("not the 429 case"); }});
+  }
+}
+
+TEST_CASE("a 429 whose Retry-After is neither delay-seconds nor a date is a decode failure naming it", "[ondemand]") {
+  apidecl::mock_transport mock;
+  mock.respond(429, "", "Retry-After: soon\r\n");
+  auto const r = authorize_once(mock);
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->decode() != nullptr);
+  CHECK(r.failure_if()->decode()->in_header);
+  CHECK(r.failure_if()->decode()->where == "Retry-After");
+  CHECK(r.failure_if()->message() ==
+        "cannot decode the response header 'Retry-After': not delay-seconds or an HTTP-date");
+  CHECK(r.header("retry-after") == "soon");  // the response's fields stay readable
+  CHECK(r.http_status() == 429);
 }
 
 TEST_CASE("an undocumented 500 is an unexpected status kept whole", "[ondemand]") {

@@ -6,6 +6,8 @@
 #include <apidecl/apis/ondemand/quote.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
 #include <apidecl/core/endpoint.hpp>
+#include <apidecl/core/result.hpp>
+#include <apidecl/types/retry_after.hpp>
 
 namespace apidecl::ondemand {
 
@@ -20,7 +22,8 @@ namespace endpoints {
 ///   the seed's version.
 /// - 409: the quote is no longer valid; the body is the corrected quote, to authorize again.
 /// - 429: over the rate limit (30 requests a minute per merchant). Its body is undocumented, so
-///   none is decoded.
+///   none is decoded. The docs name no header either; RFC 6585 says a 429 may carry Retry-After,
+///   so it is declared optional and read when the service sends it.
 /// - 400, 401, 404: an error body.
 /// Not idempotent: a repeat after a lost response could pay twice.
 struct authorize_quote {
@@ -30,11 +33,15 @@ struct authorize_quote {
   using body = apidecl::request_body<quote, xml>;
   using responses = apidecl::responses<on<202, quote_authorization, xml>, on<400, error, xml>, on<401, error, xml>,
                                        on<402, quote_authorization, xml>, on<404, error, xml>, on<405, error, xml>,
-                                       on<409, quote, xml>, on<429>>;
+                                       on<409, quote, xml>, on<429, no_content, no_media, retry_after_header>>;
 };
 }  // namespace endpoints
 
 inline constexpr endpoints::authorize_quote authorize_quote{};
+
+/// The 429 of Authorize Quote, whole: `s.headers.get<apidecl::retry_after_header>()` is the
+/// Retry-After the service sent, if any.
+using rate_limited = apidecl::status<429, apidecl::no_content, apidecl::retry_after_header>;
 
 }  // namespace apidecl::ondemand
 

@@ -1,10 +1,13 @@
-#ifndef APIDECL_RETRY_RETRY_AFTER_HPP
-#define APIDECL_RETRY_RETRY_AFTER_HPP
+#ifndef APIDECL_TYPES_RETRY_AFTER_HPP
+#define APIDECL_TYPES_RETRY_AFTER_HPP
 
 #include <apidecl/core/header_list.hpp>
+#include <apidecl/core/response_header.hpp>
+#include <apidecl/core/writer.hpp>
 #include <apidecl/types/timestamp.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -151,6 +154,92 @@ constexpr std::optional<std::chrono::seconds> parse_http_date(std::string_view t
   return std::nullopt;
 }
 
+/// The value of a Retry-After field: delay-seconds or an HTTP-date. A text value (text_value.hpp),
+/// so that a documented status can declare the field (`retry_after_header`) and its callers read
+/// it typed; `honour_retry_after` reads the field through it too.
+class retry_after_value {
+ public:
+  static constexpr std::string_view text_format = "delay-seconds or an HTTP-date";
+
+  constexpr retry_after_value() noexcept = default;
+  /// A delay of `seconds`, at most longest_retry_after.
+  static constexpr retry_after_value after(std::chrono::seconds seconds) noexcept {
+    return retry_after_value(std::clamp(seconds, std::chrono::seconds::zero(), longest_retry_after), false);
+  }
+  /// The instant `since_epoch` (seconds since the Unix epoch).
+  static constexpr retry_after_value at(std::chrono::seconds since_epoch) noexcept {
+    return retry_after_value(since_epoch, true);
+  }
+
+  /// The delay, if the field gave delay-seconds.
+  constexpr std::optional<std::chrono::seconds> delay() const noexcept {
+    return is_date_ ? std::nullopt : std::optional<std::chrono::seconds>(value_);
+  }
+  /// The instant, in seconds since the Unix epoch, if the field gave an HTTP-date.
+  constexpr std::optional<std::chrono::seconds> date() const noexcept {
+    return is_date_ ? std::optional<std::chrono::seconds>(value_) : std::nullopt;
+  }
+  /// How long to wait from `now` (seconds since the Unix epoch): the delay, or the time until the
+  /// date, within 0 and longest_retry_after.
+  constexpr std::chrono::seconds wait_from(std::chrono::seconds now) const noexcept {
+    return is_date_ ? std::clamp(value_ - now, std::chrono::seconds::zero(), longest_retry_after) : value_;
+  }
+
+  friend constexpr bool operator==(retry_after_value const& a, retry_after_value const& b) noexcept {
+    return a.is_date_ == b.is_date_ && a.value_ == b.value_;
+  }
+  friend constexpr bool operator!=(retry_after_value const& a, retry_after_value const& b) noexcept { return !(a == b); }
+
+  friend constexpr bool parse_text(std::string_view text, retry_after_value& out) noexcept {
+    if (std::optional<std::chrono::seconds> const delay = parse_delay_seconds(text)) {
+      out = after(*delay);
+      return true;
+    }
+    std::optional<std::chrono::seconds> const date = parse_http_date(text);
+    if (date) out = at(*date);
+    return date.has_value();
+  }
+  /// Delay-seconds, or an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT").
+  friend void format_text(retry_after_value const& value, writer& out) noexcept {
+    if (!value.is_date_) {
+      char digits[24];
+      auto const end = std::to_chars(digits, digits + sizeof digits, value.value_.count()).ptr;
+      out.append({digits, static_cast<std::size_t>(end - digits)});
+      return;
+    }
+    std::optional<utc_timestamp> const instant = utc_timestamp::from_unix_time(value.value_.count());
+    char iso[32];  // "YYYY-MM-DDTHH:MM:SSZ"
+    writer iso_out(iso, sizeof iso);
+    if (instant) format_text(*instant, iso_out);
+    if (!instant || iso_out.size() != 20) return;  // a year past 9999: no HTTP-date spells it
+    std::int64_t const seconds = value.value_.count();
+    std::int64_t const days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+    int const month = (iso[5] - '0') * 10 + (iso[6] - '0') - 1;
+    out.append(detail::day_names[static_cast<std::size_t>((days % 7 + 7 + 3) % 7)]);  // 1970-01-01 was a Thursday
+    out.append(", ");
+    out.append({iso + 8, 2});
+    out.push_back(' ');
+    out.append(detail::month_names[static_cast<std::size_t>(month)]);
+    out.push_back(' ');
+    out.append({iso, 4});
+    out.push_back(' ');
+    out.append({iso + 11, 8});
+    out.append(" GMT");
+  }
+
+ private:
+  constexpr retry_after_value(std::chrono::seconds value, bool is_date) noexcept : value_(value), is_date_(is_date) {}
+
+  std::chrono::seconds value_{0};
+  bool is_date_ = false;
+};
+
+/// The Retry-After field, for a documented status that declares it (a 429 or a 503):
+/// `apidecl::on<429, apidecl::no_content, apidecl::no_media, apidecl::retry_after_header>`.
+struct retry_after_header : response_header<retry_after_value> {
+  static constexpr std::string_view name = "Retry-After";
+};
+
 /// How long the response with `headers` asks the client to wait before a retry, from its
 /// Retry-After field: delay-seconds, or an HTTP-date less the time the response was sent (its
 /// Date field, which keeps the client's clock out of it, else `wall_clock()`: seconds since the
@@ -158,15 +247,12 @@ constexpr std::optional<std::chrono::seconds> parse_http_date(std::string_view t
 /// reads as neither form.
 template <class WallClock>
 std::optional<std::chrono::seconds> requested_retry_delay(header_list const& headers, WallClock&& wall_clock) {
-  std::optional<std::string_view> const value = headers.find("Retry-After");
-  if (!value) return std::nullopt;
-  if (std::optional<std::chrono::seconds> const delay = parse_delay_seconds(*value)) return delay;
-  std::optional<std::chrono::seconds> const until = parse_http_date(*value);
-  if (!until) return std::nullopt;
+  std::optional<retry_after_value> asked;
+  if (detail::read_header<retry_after_header>(headers, asked) || !asked) return std::nullopt;
+  if (asked->delay()) return asked->delay();
   std::optional<std::string_view> const date = headers.find("Date");
   std::optional<std::chrono::seconds> const sent = date ? parse_http_date(*date) : std::nullopt;
-  std::chrono::seconds const now = sent ? *sent : std::chrono::seconds(wall_clock());
-  return std::clamp(*until - now, std::chrono::seconds::zero(), longest_retry_after);
+  return asked->wait_from(sent ? *sent : std::chrono::seconds(wall_clock()));
 }
 
 }  // namespace apidecl

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <apidecl/core/header_list.hpp>
-#include <apidecl/retry/retry_after.hpp>
+#include <apidecl/types/retry_after.hpp>
 
 #include <chrono>
 #include <optional>
@@ -33,7 +33,7 @@ std::optional<seconds> requested(std::string_view headers, seconds wall_clock_no
 
 }  // namespace
 
-TEST_CASE("delay-seconds are read as seconds", "[retry][retry_after]") {
+TEST_CASE("delay-seconds are read as seconds", "[types][retry_after]") {
   STATIC_REQUIRE(apidecl::parse_delay_seconds("120") == seconds(120));
   CHECK(apidecl::parse_delay_seconds("0") == seconds(0));
   CHECK(apidecl::parse_delay_seconds("007") == seconds(7));
@@ -41,19 +41,19 @@ TEST_CASE("delay-seconds are read as seconds", "[retry][retry_after]") {
 }
 
 TEST_CASE("delay-seconds with a sign, a fraction, a unit, spaces or nothing are not delay-seconds",
-          "[retry][retry_after]") {
+          "[types][retry_after]") {
   for (std::string_view bad : {"", "-5", "+5", "1.5", "5s", "1e3", " 5", "5 ", "0x10", "five", "5, 6"})
     CHECK_FALSE(apidecl::parse_delay_seconds(bad));
 }
 
-TEST_CASE("delay-seconds too large to hold are read as 2^31 seconds, without overflow", "[retry][retry_after]") {
+TEST_CASE("delay-seconds too large to hold are read as 2^31 seconds, without overflow", "[types][retry_after]") {
   CHECK(apidecl::parse_delay_seconds("2147483648") == apidecl::longest_retry_after);
   CHECK(apidecl::parse_delay_seconds("2147483649") == apidecl::longest_retry_after);
   CHECK(apidecl::parse_delay_seconds("9223372036854775808") == apidecl::longest_retry_after);
   CHECK(apidecl::parse_delay_seconds("99999999999999999999999999999999999999") == apidecl::longest_retry_after);
 }
 
-TEST_CASE("an IMF-fixdate is read as the instant it names", "[retry][retry_after]") {
+TEST_CASE("an IMF-fixdate is read as the instant it names", "[types][retry_after]") {
   STATIC_REQUIRE(apidecl::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == nov_6_1994_08_49_37);
   CHECK(apidecl::parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT") == seconds(0));
   CHECK(apidecl::parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT") == seconds(1709208000));
@@ -61,20 +61,20 @@ TEST_CASE("an IMF-fixdate is read as the instant it names", "[retry][retry_after
   CHECK(apidecl::parse_http_date("Wed, 31 Dec 1969 23:59:59 GMT") == seconds(-1));
 }
 
-TEST_CASE("the obsolete RFC 850 and asctime dates are read too", "[retry][retry_after]") {
+TEST_CASE("the obsolete RFC 850 and asctime dates are read too", "[types][retry_after]") {
   CHECK(apidecl::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == nov_6_1994_08_49_37);
   CHECK(apidecl::parse_http_date("Sun Nov  6 08:49:37 1994") == nov_6_1994_08_49_37);
   CHECK(apidecl::parse_http_date("Thu Feb 29 12:00:00 2024") == seconds(1709208000));
   CHECK(apidecl::parse_http_date("Thursday, 29-Feb-24 12:00:00 GMT") == seconds(1709208000));
 }
 
-TEST_CASE("a leap second is read as the first second of the next minute", "[retry][retry_after]") {
+TEST_CASE("a leap second is read as the first second of the next minute", "[types][retry_after]") {
   CHECK(apidecl::parse_http_date("Sat, 31 Dec 2016 23:59:60 GMT") ==
         apidecl::parse_http_date("Sun, 01 Jan 2017 00:00:00 GMT"));
 }
 
 TEST_CASE("a date that does not exist, has the wrong weekday or strays from the format is not a date",
-          "[retry][retry_after]") {
+          "[types][retry_after]") {
   for (std::string_view bad : {"Mon, 06 Nov 1994 08:49:37 GMT",    // 6 Nov 1994 was a Sunday
                                "Thu, 29 Feb 2023 12:00:00 GMT",    // not a leap year
                                "Sun, 31 Nov 1994 08:49:37 GMT",    // November has 30 days
@@ -96,18 +96,18 @@ TEST_CASE("a date that does not exist, has the wrong weekday or strays from the 
     CHECK_FALSE(apidecl::parse_http_date(bad));
 }
 
-TEST_CASE("without a Retry-After field nothing is requested", "[retry][retry_after]") {
+TEST_CASE("without a Retry-After field nothing is requested", "[types][retry_after]") {
   CHECK_FALSE(requested(""));
   CHECK_FALSE(requested("Content-Type: text/html\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"));
 }
 
-TEST_CASE("a Retry-After in delay-seconds is the delay, whatever the name's case", "[retry][retry_after]") {
+TEST_CASE("a Retry-After in delay-seconds is the delay, whatever the name's case", "[types][retry_after]") {
   CHECK(requested("Retry-After: 120\r\n") == seconds(120));
   CHECK(requested("retry-after:5\r\n") == seconds(5));
   CHECK(requested("Retry-After: 0\r\n") == seconds(0));
 }
 
-TEST_CASE("a Retry-After date is measured from the response's Date", "[retry][retry_after]") {
+TEST_CASE("a Retry-After date is measured from the response's Date", "[types][retry_after]") {
   CHECK(requested("Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nRetry-After: Sun, 06 Nov 1994 08:51:37 GMT\r\n",
                   seconds(0)) == seconds(120));
   CHECK(requested("Retry-After: Sun, 06 Nov 1994 09:49:37 GMT\r\nDate: Sun Nov  6 08:49:37 1994\r\n", seconds(0)) ==
@@ -115,12 +115,12 @@ TEST_CASE("a Retry-After date is measured from the response's Date", "[retry][re
 }
 
 TEST_CASE("a Retry-After date is measured from the wall clock when there is no readable Date",
-          "[retry][retry_after]") {
+          "[types][retry_after]") {
   CHECK(requested("Retry-After: Sun, 06 Nov 1994 08:50:07 GMT\r\n") == seconds(30));
   CHECK(requested("Date: yesterday\r\nRetry-After: Sun, 06 Nov 1994 08:50:07 GMT\r\n") == seconds(30));
 }
 
-TEST_CASE("the wall clock is read only for a date without a readable Date field", "[retry][retry_after]") {
+TEST_CASE("the wall clock is read only for a date without a readable Date field", "[types][retry_after]") {
   int reads = 0;
   fixed_wall_clock const wall_clock{nov_6_1994_08_49_37, &reads};
   (void)apidecl::requested_retry_delay(apidecl::header_list("Retry-After: 5\r\n"), wall_clock);
@@ -133,16 +133,16 @@ TEST_CASE("the wall clock is read only for a date without a readable Date field"
   CHECK(reads == 1);
 }
 
-TEST_CASE("a Retry-After date in the past asks for no wait", "[retry][retry_after]") {
+TEST_CASE("a Retry-After date in the past asks for no wait", "[types][retry_after]") {
   CHECK(requested("Retry-After: Sun, 06 Nov 1994 08:00:00 GMT\r\n") == seconds(0));
   CHECK(requested("Retry-After: Thu, 01 Jan 1970 00:00:00 GMT\r\n") == seconds(0));
 }
 
-TEST_CASE("a Retry-After date far ahead asks for 2^31 seconds at most", "[retry][retry_after]") {
+TEST_CASE("a Retry-After date far ahead asks for 2^31 seconds at most", "[types][retry_after]") {
   CHECK(requested("Retry-After: Fri, 31 Dec 9999 23:59:59 GMT\r\n") == apidecl::longest_retry_after);
 }
 
-TEST_CASE("a Retry-After that is neither form is ignored", "[retry][retry_after]") {
+TEST_CASE("a Retry-After that is neither form is ignored", "[types][retry_after]") {
   for (std::string_view headers : {"Retry-After: -5\r\n", "Retry-After: soon\r\n", "Retry-After: 1.5\r\n",
                                    "Retry-After:\r\n", "Retry-After: 2024-02-29T12:00:00Z\r\n"})
     CHECK_FALSE(requested(headers));
