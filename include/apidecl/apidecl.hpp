@@ -9,6 +9,7 @@
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/auth/base64.hpp>
+#include <apidecl/auth/build_authenticated.hpp>
 #include <apidecl/auth/sha256.hpp>
 #include <apidecl/auth/utc_clock.hpp>
 #include <apidecl/client/client.hpp>

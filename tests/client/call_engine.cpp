@@ -3,6 +3,8 @@
 // would), through the real client and mock_transport, and expects the same life from both.
 #include <catch2/catch.hpp>
 
+#include "../support/lod1_signature.hpp"
+
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/apis/ondemand/ondemand.hpp>
 #include <apidecl/auth/openssl_sha256.hpp>
@@ -11,9 +13,6 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/pugixml.hpp>
 #include <apidecl/transport/mock.hpp>
-
-#include <openssl/evp.h>
-#include <openssl/sha.h>
 
 #include <chrono>
 #include <optional>
@@ -46,15 +45,6 @@ auto run(way w, Client& api, Call&& call) {
   }
   REQUIRE(pending.ready());
   return pending.get();
-}
-
-// Base64(SHA-256(text)), computed with OpenSSL alone, as onDemand's service checks it.
-std::string lod1_signature(std::string_view text) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<unsigned char const*>(text.data()), text.size(), digest);
-  unsigned char encoded[4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1];
-  int const size = EVP_EncodeBlock(encoded, digest, SHA256_DIGEST_LENGTH);
-  return std::string(reinterpret_cast<char const*>(encoded), static_cast<std::size_t>(size));
 }
 
 // A UTC clock whose time moves on one second at each reading.
@@ -119,9 +109,8 @@ TEST_CASE("each attempt of an onDemand call is signed anew, blocking or polled",
   for (auto const& sent : http.requests()) {
     std::string const stamp(sent.header("x-lod-timestamp").value_or(""));
     stamps.push_back(stamp);
-    std::string const expected = lod1_signature("POST:/api/quote/795/authorize:secret:" + stamp + ":2015-02-23:text/xml");
     CHECK(sent.header("Authorization") ==
-          "LOD1-BASE64-SHA256 KeyID=key,Signature=" + expected + ",SignedHeaders=x-lod-timestamp;x-lod-version;accept");
+          test_support::lod1_authorization("POST", "/api/quote/795/authorize", "key", "secret", stamp));
     CHECK(sent.body == http.requests()[0].body);  // the request is built once, its body encoded once
     CHECK(sent.target == "/api/quote/795/authorize");
   }
