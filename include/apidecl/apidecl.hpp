@@ -11,8 +11,11 @@
 #include <apidecl/auth/base64.hpp>
 #include <apidecl/auth/build_authenticated.hpp>
 #include <apidecl/auth/sha256.hpp>
-#include <apidecl/auth/utc_clock.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/clock/sleeper.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
+#include <apidecl/clock/test_clock.hpp>
+#include <apidecl/clock/utc_clock.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/check_call.hpp>
 #include <apidecl/core/check_endpoint.hpp>
@@ -28,7 +31,7 @@
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/response_header.hpp>
 #include <apidecl/core/result.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/query_string.hpp>

@@ -20,7 +20,7 @@ namespace c24 = apidecl::cielo24;
 // A user's policy: a bearer token in the Authorization header.
 struct bearer {
   std::string token;
-  apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
     h.add("Authorization", "Bearer ", token);
     return {};
   }
@@ -29,7 +29,7 @@ struct bearer {
 // A user's policy that signs what it sees: it records the request it was shown.
 struct recording_auth {
   std::string seen;
-  apidecl::auth_status authenticate(apidecl::request const& r, apidecl::header_writer& h) {
+  apidecl::auth_result authenticate(apidecl::request const& r, apidecl::header_writer& h) {
     seen = std::string(r.method_name()) + ' ' + std::string(r.target()) + '|' + std::string(r.headers().text()) +
            '|' + std::string(r.body());
     h.add("X-Seen", "yes");
@@ -39,8 +39,8 @@ struct recording_auth {
 
 // A user's policy that cannot sign (a hardware key that is not there).
 struct unplugged_key {
-  apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer&) const {
-    return apidecl::auth_status("the hardware key is not plugged in");
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&) const {
+    return apidecl::auth_result("the hardware key is not plugged in");
   }
 };
 
@@ -63,7 +63,7 @@ struct status_page {
 struct key_in_query {
   std::string key;
   auto arguments() const { return std::tuple(apidecl::keyword<api_key>{} = std::string_view(key)); }
-  apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer&) const { return {}; }
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&) const { return {}; }
 };
 
 std::string headers_written(void (*write)(apidecl::header_writer&), std::string_view* problem = nullptr) {

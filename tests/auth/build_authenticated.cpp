@@ -90,7 +90,7 @@ TEST_CASE("a buffer too small for the signature says how large it must be", "[au
 TEST_CASE("a path value that would change the path is refused before the policy signs", "[auth]") {
   struct counting_auth {
     int* calls;
-    apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer&) const {
+    apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&) const {
       ++*calls;
       return {};
     }

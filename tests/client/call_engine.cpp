@@ -276,8 +276,8 @@ TEST_CASE("an Auth policy that fails on a retry ends the call with the attempts 
   auto const w = GENERATE(way::blocking, way::polled);
   struct fails_second_time {
     int calls = 0;
-    apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) {
-      if (++calls > 1) return apidecl::auth_status("the key was revoked");
+    apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) {
+      if (++calls > 1) return apidecl::auth_result("the key was revoked");
       h.add("X-Key", "k");
       return {};
     }
@@ -298,7 +298,7 @@ TEST_CASE("Auth fields larger than the client's buffer grow it, on every attempt
   auto const w = GENERATE(way::blocking, way::polled);
   struct large_field {
     std::string value = std::string(5000, 'k');
-    apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+    apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
       h.add("X-Large", value);
       return {};
     }

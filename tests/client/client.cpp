@@ -4,7 +4,7 @@
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/transport/mock.hpp>
 
@@ -38,11 +38,11 @@ bool crude_field(std::string_view json, std::string_view key, std::string& value
 // A Serializer of the test's own for the two cielo24 bodies.
 struct crude_json {
   using media_type = apidecl::json;
-  apidecl::decode_status decode(std::string_view text, c24::task& target) const {
+  apidecl::decode_result decode(std::string_view text, c24::task& target) const {
     if (!crude_field(text, "TaskId", target.task_id)) return {"TaskId", "is missing"};
     return {};
   }
-  apidecl::decode_status decode(std::string_view text, c24::error& target) const {
+  apidecl::decode_result decode(std::string_view text, c24::error& target) const {
     std::string type;
     if (!crude_field(text, "ErrorType", type)) return {"ErrorType", "is missing"};
     if (!crude_field(text, "ErrorComment", target.comment)) return {"ErrorComment", "is missing"};

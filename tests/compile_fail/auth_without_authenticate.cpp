@@ -1,7 +1,7 @@
 // An Auth policy whose authenticate has the wrong shape does not compile, and the error says
 // what the requirement is.
 // expect: auth_lacks_authenticate
-// expect: apidecl: an Auth policy must provide 'apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer&)'
+// expect: apidecl: an Auth policy must provide 'apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&)'
 #include <apidecl/client/client.hpp>
 #include <apidecl/transport/mock.hpp>
 
@@ -10,7 +10,7 @@
 struct bearer {
   std::string token;
 #ifdef APIDECL_TWIN
-  apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
     h.add("Authorization", "Bearer ", token);
     return {};
   }

@@ -2,7 +2,7 @@
 // expect: method_does_not_allow_a_body
 // expect: put_widget
 #include <apidecl/core/build.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 
 #include <array>
 #include <string_view>
@@ -12,7 +12,7 @@ struct text_media {
 };
 struct text_serializer {
   using media_type = text_media;
-  apidecl::encode_status encode(std::string_view text, apidecl::writer& out) const {
+  apidecl::encode_result encode(std::string_view text, apidecl::writer& out) const {
     out.append(text);
     return {};
   }

@@ -11,7 +11,7 @@ struct my_serializer {
   using media_type = apidecl::json;
 #endif
   template <class T>
-  apidecl::decode_status decode(std::string_view, T&) const {
+  apidecl::decode_result decode(std::string_view, T&) const {
     return {};
   }
 };

@@ -6,7 +6,7 @@
 #include <apidecl/transport/mock.hpp>
 
 struct bearer {
-  apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
     h.add("Authorization", "Bearer t");
     return {};
   }

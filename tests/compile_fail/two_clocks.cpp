@@ -2,7 +2,7 @@
 // expect: more_than_one_clock
 // expect: apidecl: a client takes at most one Clock or Sleeper
 #include <apidecl/client/client.hpp>
-#include <apidecl/retry/test_clock.hpp>
+#include <apidecl/clock/test_clock.hpp>
 #include <apidecl/transport/mock.hpp>
 
 int main() {

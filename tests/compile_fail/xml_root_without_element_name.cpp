@@ -15,6 +15,6 @@ struct quote {
 
 int main() {
   quote q;
-  apidecl::decode_status const status = apidecl::pugixml_serializer{}.decode("<Quote><id>7</id></Quote>", q);
+  apidecl::decode_result const status = apidecl::pugixml_serializer{}.decode("<Quote><id>7</id></Quote>", q);
   return status ? 0 : 1;
 }

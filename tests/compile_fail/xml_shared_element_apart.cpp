@@ -22,6 +22,6 @@ struct place {
 int main() {
   char buffer[256];
   apidecl::writer out(buffer, sizeof buffer);
-  apidecl::encode_status const status = apidecl::pugixml_serializer{}.encode(place{}, out);
+  apidecl::encode_result const status = apidecl::pugixml_serializer{}.encode(place{}, out);
   return status ? 0 : 1;
 }

@@ -4,7 +4,7 @@
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/core/build.hpp>
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/writer.hpp>
@@ -171,8 +171,8 @@ struct line_media {
 
 struct line_serializer {
   using media_type = line_media;
-  apidecl::encode_status encode(widget const& w, apidecl::writer& out) const noexcept {
-    if (w.name.empty()) return apidecl::encode_status("has no name");
+  apidecl::encode_result encode(widget const& w, apidecl::writer& out) const noexcept {
+    if (w.name.empty()) return apidecl::encode_result("has no name");
     out.append("name=");
     out.append(w.name);
     out.append(";size=");
@@ -180,7 +180,7 @@ struct line_serializer {
     return {};
   }
   template <class T>
-  apidecl::decode_status decode(std::string_view, T&) const {
+  apidecl::decode_result decode(std::string_view, T&) const {
     return {};
   }
 };

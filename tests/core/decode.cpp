@@ -2,12 +2,12 @@
 // serializer for their media type; anything else is kept whole.
 #include <catch2/catch.hpp>
 
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/response.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
 
 #include <string>
@@ -30,10 +30,10 @@ struct line_media {
 struct line_serializer {
   using media_type = line_media;
   template <class T>
-  apidecl::encode_status encode(T const&, apidecl::writer&) const noexcept {
+  apidecl::encode_result encode(T const&, apidecl::writer&) const noexcept {
     return {};
   }
-  apidecl::decode_status decode(std::string_view text, widget& target) const {
+  apidecl::decode_result decode(std::string_view text, widget& target) const {
     constexpr std::string_view name_key = "name=";
     constexpr std::string_view size_key = ";size=";
     if (text.substr(0, name_key.size()) != name_key) return {"name", "is missing"};
@@ -54,10 +54,10 @@ struct plain_media {
 struct plain_serializer {
   using media_type = plain_media;
   template <class T>
-  apidecl::encode_status encode(T const&, apidecl::writer&) const noexcept {
+  apidecl::encode_result encode(T const&, apidecl::writer&) const noexcept {
     return {};
   }
-  apidecl::decode_status decode(std::string_view text, problem& target) const {
+  apidecl::decode_result decode(std::string_view text, problem& target) const {
     if (text.empty()) return {"", "is empty"};
     target.detail = std::string(text);
     return {};

@@ -15,12 +15,12 @@ using namespace retry_test;
 namespace {
 
 // 6 Nov 1994 08:49:37 GMT, for dates without a Date field.
-struct fixed_wall_clock {
-  std::chrono::seconds operator()() const { return std::chrono::seconds(784111777); }
+struct fixed_utc_clock {
+  apidecl::utc_timestamp now() const { return *apidecl::utc_timestamp::from_unix_time(784111777); }
 };
 
 auto policy(milliseconds delay, milliseconds bound) {
-  return apidecl::fixed_delay{delay, 5} | apidecl::honour_retry_after(bound, fixed_wall_clock{});
+  return apidecl::fixed_delay{delay, 5} | apidecl::honour_retry_after(bound, fixed_utc_clock{});
 }
 
 template <class Policy>

@@ -86,8 +86,8 @@ TEST_CASE("each ready layer is a Layer, and policies are not", "[retry]") {
   STATIC_REQUIRE(apidecl::is_retry_layer_v<decltype(apidecl::retry_statuses<503>())>);
   STATIC_REQUIRE(apidecl::is_retry_layer_v<decltype(apidecl::retry_non_idempotent())>);
   STATIC_REQUIRE(apidecl::is_retry_layer_v<decltype(apidecl::honour_retry_after(60s))>);
-  STATIC_REQUIRE(apidecl::is_retry_layer_v<apidecl::budget_layer>);
-  STATIC_REQUIRE(apidecl::is_retry_layer_v<apidecl::deadline_layer>);
+  STATIC_REQUIRE(apidecl::is_retry_layer_v<apidecl::with_budget_layer>);
+  STATIC_REQUIRE(apidecl::is_retry_layer_v<apidecl::with_deadline_layer>);
   auto const hook = apidecl::on_retry([](auto const&, auto const&) {});
   STATIC_REQUIRE(apidecl::is_retry_layer_v<decltype(hook)>);
   STATIC_REQUIRE_FALSE(apidecl::is_retry_layer_v<apidecl::fixed_delay>);

@@ -12,7 +12,7 @@
 #include <apidecl/retry/attempt.hpp>
 #include <apidecl/retry/retry_decision.hpp>
 #include <apidecl/retry/retry_policy.hpp>
-#include <apidecl/retry/test_clock.hpp>
+#include <apidecl/clock/test_clock.hpp>
 #include <apidecl/transport/call_options.hpp>
 
 #include <algorithm>

@@ -122,7 +122,7 @@ T decoded(std::string_view text) {
 }
 
 template <class T>
-apidecl::decode_status refused(std::string_view text, apidecl::boost_json_serializer const& with = json) {
+apidecl::decode_result refused(std::string_view text, apidecl::boost_json_serializer const& with = json) {
   return test_support::refused_by<T>(with, text);
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("a string that is not valid UTF-8 is refused rather than written as br
     INFO("bytes: " << bad.size());
     std::string out(64, '\0');
     apidecl::writer w(out.data(), out.size());
-    apidecl::encode_status const status = json.encode(sample::task{std::string(bad)}, w);
+    apidecl::encode_result const status = json.encode(sample::task{std::string(bad)}, w);
     CHECK_FALSE(status);
     CHECK(mentions(std::string(status.problem()), "UTF-8"));
   }
@@ -242,7 +242,7 @@ TEST_CASE("narrow integers take exactly their range", "[serializer][boost_json]"
 }
 
 TEST_CASE("an integer outside its field's range is a decode error", "[serializer][boost_json]") {
-  auto const check = [](apidecl::decode_status const& status) {
+  auto const check = [](apidecl::decode_result const& status) {
     CHECK(status.where() == "value");
     CHECK(status.what() == "integer out of range");
   };
@@ -303,7 +303,7 @@ TEST_CASE("encoding NaN or infinity fails and writes nothing", "[serializer][boo
                        -std::numeric_limits<double>::infinity()}) {
     std::string out(64, '\0');
     apidecl::writer w(out.data(), out.size());
-    apidecl::encode_status const status = json.encode(sample::number<double>{value}, w);
+    apidecl::encode_result const status = json.encode(sample::number<double>{value}, w);
     CHECK_FALSE(status);
     CHECK(mentions(std::string(status.problem()), "NaN"));
     CHECK(w.size() == 0);
@@ -425,7 +425,7 @@ TEST_CASE("an unknown name for a closed enum is a decode error that quotes it", 
 TEST_CASE("encoding an enum value that has no name fails", "[serializer][boost_json]") {
   std::string out(64, '\0');
   apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status const status = json.encode(sample::order{sample::cup_size::medium, sample::state::active}, w);
+  apidecl::encode_result const status = json.encode(sample::order{sample::cup_size::medium, sample::state::active}, w);
   CHECK_FALSE(status);
   CHECK(mentions(std::string(status.problem()), "enum_names"));
 }
@@ -463,7 +463,7 @@ TEST_CASE("a value of the wrong JSON type is a decode error naming the field", "
                         expectation{R"({"text":"t","count":1,"flag":"yes","ratio":1})", "expected true or false"},
                         expectation{R"({"text":"t","count":1,"flag":true,"ratio":[1]})", "expected a number"}}) {
     INFO(e.body);
-    apidecl::decode_status const status = refused<sample::scalars>(e.body);
+    apidecl::decode_result const status = refused<sample::scalars>(e.body);
     CHECK(status.what() == e.what);
     CHECK_FALSE(status.where().empty());
   }
@@ -475,7 +475,7 @@ TEST_CASE("malformed JSON is a decode error for the whole body", "[serializer][b
                                 std::string_view(R"({"TaskId": 'abc'})"), std::string_view(R"({"TaskId": "abc",})"),
                                 std::string_view("<html>Bad Gateway</html>")}) {
     INFO(body);
-    apidecl::decode_status const status = refused<sample::task>(body);
+    apidecl::decode_result const status = refused<sample::task>(body);
     CHECK(status.where().empty());
     CHECK(mentions(status.what(), "malformed JSON"));
   }
@@ -484,7 +484,7 @@ TEST_CASE("malformed JSON is a decode error for the whole body", "[serializer][b
 TEST_CASE("a body that is JSON but not an object is a decode error", "[serializer][boost_json]") {
   for (std::string_view body : {"[]", "null", "\"TaskId\"", "42", "true"}) {
     INFO(body);
-    apidecl::decode_status const status = refused<sample::task>(body);
+    apidecl::decode_result const status = refused<sample::task>(body);
     CHECK(status.where().empty());
     CHECK(status.what() == "expected an object");
   }
@@ -715,7 +715,7 @@ TEST_CASE("a user's text value reads and writes through its own functions", "[se
 TEST_CASE("a text value whose text is not valid UTF-8 is refused when encoding", "[serializer][boost_json]") {
   std::string out(64, '\0');
   apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status const status = json.encode(sample::product{{"\xFF"}}, w);
+  apidecl::encode_result const status = json.encode(sample::product{{"\xFF"}}, w);
   CHECK_FALSE(status);
   CHECK(mentions(std::string(status.problem()), "UTF-8"));
 }

@@ -227,12 +227,12 @@ T decoded(std::string_view text) {
 }
 
 template <class T>
-apidecl::decode_status refused(std::string_view text) {
+apidecl::decode_result refused(std::string_view text) {
   return test_support::refused_by<T>(xml, text);
 }
 
 template <class T>
-apidecl::encode_status encode_status_of(T const& value) {
+apidecl::encode_result encode_result_of(T const& value) {
   std::string out(4096, '\0');
   apidecl::writer w(out.data(), out.size());
   return xml.encode(value, w);
@@ -594,19 +594,19 @@ TEST_CASE("attribute values with markup characters round-trip", "[serializer][pu
 TEST_CASE("text XML 1.0 cannot carry is refused on encode", "[serializer][pugixml]") {
   for (std::string const& text : {std::string("bell\x07"), std::string("nul\0", 4), std::string("\x1b[0m"),
                                  std::string("bad \xC3"), std::string("\xED\xA0\x80"), std::string("\xEF\xBF\xBF")}) {
-    auto const status = encode_status_of(sample::note{text});
+    auto const status = encode_result_of(sample::note{text});
     CHECK_FALSE(status);
     CHECK(status.problem() == "holds a character XML 1.0 cannot carry");
   }
   sample::labelled value{};
   value.tags = {sample::tag{1, std::string("\x01"), "x"}};
-  CHECK(encode_status_of(value).problem() == "holds a character XML 1.0 cannot carry");
+  CHECK(encode_result_of(value).problem() == "holds a character XML 1.0 cannot carry");
 }
 
 TEST_CASE("encoding an enum value that has no name fails", "[serializer][pugixml]") {
-  CHECK(encode_status_of(sample::cup{sample::cup_size::medium, {}}).problem() ==
+  CHECK(encode_result_of(sample::cup{sample::cup_size::medium, {}}).problem() ==
         "holds an enum value that has no name in enum_names");
-  CHECK(encode_status_of(sample::cup{sample::cup_size::small, sample::cup_size::medium}).problem() ==
+  CHECK(encode_result_of(sample::cup{sample::cup_size::small, sample::cup_size::medium}).problem() ==
         "holds an enum value that has no name in enum_names");
 }
 

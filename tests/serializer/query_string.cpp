@@ -80,7 +80,7 @@ T decoded(std::string_view text) {
 }
 
 template <class T>
-apidecl::decode_status refused(std::string_view text) {
+apidecl::decode_result refused(std::string_view text) {
   return test_support::refused_by<T>(qs, text);
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("encoding an enum value without a name fails", "[serializer][query_str
   f.level = static_cast<sample::priority>(7);
   std::string out(256, '\0');
   apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status const status = qs.encode(f, w);
+  apidecl::encode_result const status = qs.encode(f, w);
   CHECK_FALSE(status);
   CHECK(std::string(status.problem()).find("enum_names") != std::string::npos);
 }

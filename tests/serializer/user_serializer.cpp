@@ -35,9 +35,9 @@ struct receipt {
 struct csv_serializer {
   using media_type = csv_line;
 
-  apidecl::encode_status encode(order const& o, apidecl::writer& out) const {
+  apidecl::encode_result encode(order const& o, apidecl::writer& out) const {
     if (o.item.find_first_of(",\r\n") != std::string::npos)
-      return apidecl::encode_status("holds a comma or a line break, which csv_line cannot quote");
+      return apidecl::encode_result("holds a comma or a line break, which csv_line cannot quote");
     out.append(o.item);
     out.push_back(',');
     char digits[12];
@@ -46,7 +46,7 @@ struct csv_serializer {
     return {};
   }
 
-  apidecl::decode_status decode(std::string_view text, receipt& r) const {
+  apidecl::decode_result decode(std::string_view text, receipt& r) const {
     std::size_t const comma = text.find(',');
     if (comma == std::string_view::npos) return {"", "expected two comma-separated fields"};
     if (comma == 0) return {"id", "is empty"};
@@ -73,8 +73,8 @@ inline constexpr place_order place{};
 
 /// Everything a Serializer has but its media type.
 struct untagged_serializer {
-  apidecl::encode_status encode(order const&, apidecl::writer&) const { return {}; }
-  apidecl::decode_status decode(std::string_view, receipt&) const { return {}; }
+  apidecl::encode_result encode(order const&, apidecl::writer&) const { return {}; }
+  apidecl::decode_result decode(std::string_view, receipt&) const { return {}; }
 };
 
 /// A media type tag without the name that goes in Content-Type.

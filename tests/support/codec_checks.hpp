@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/writer.hpp>
 
 #include <string>
@@ -17,7 +17,7 @@ template <class Serializer, class T>
 std::string encoded_by(Serializer const& serializer, T const& value) {
   std::string out(4096, '\0');
   apidecl::writer w(out.data(), out.size());
-  apidecl::encode_status status = serializer.encode(value, w);
+  apidecl::encode_result status = serializer.encode(value, w);
   if (status && w.overflowed()) {  // the writer counted what was needed: encode again into that
     out.assign(w.size(), '\0');
     apidecl::writer again(out.data(), out.size());
@@ -34,16 +34,16 @@ std::string encoded_by(Serializer const& serializer, T const& value) {
 template <class T, class Serializer>
 T decoded_by(Serializer const& serializer, std::string_view text) {
   T target{};
-  apidecl::decode_status const status = serializer.decode(text, target);
+  apidecl::decode_result const status = serializer.decode(text, target);
   INFO("decode: " << status.where() << ": " << status.what());
   REQUIRE(status);
   return target;
 }
 
 template <class T, class Serializer>
-apidecl::decode_status refused_by(Serializer const& serializer, std::string_view text) {
+apidecl::decode_result refused_by(Serializer const& serializer, std::string_view text) {
   T target{};
-  apidecl::decode_status status = serializer.decode(text, target);
+  apidecl::decode_result status = serializer.decode(text, target);
   CHECK_FALSE(status);
   return status;
 }

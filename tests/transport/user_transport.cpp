@@ -5,7 +5,7 @@
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
@@ -86,7 +86,7 @@ std::string_view crude_string_field(std::string_view json, std::string_view key,
 struct crude_json {
   using media_type = apidecl::json;
 
-  apidecl::decode_status decode(std::string_view text, c24::error& target) const {
+  apidecl::decode_result decode(std::string_view text, c24::error& target) const {
     bool found = false;
     std::string_view const type = crude_string_field(text, "ErrorType", found);
     if (!found) return {"ErrorType", "is missing or not a string"};

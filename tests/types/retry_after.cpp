@@ -16,19 +16,19 @@ namespace {
 
 constexpr seconds nov_6_1994_08_49_37{784111777};
 
-// A wall clock that tells a fixed time and counts how often it is read.
-struct fixed_wall_clock {
-  seconds now;
+// A UTC clock that tells a fixed time and counts how often it is read.
+struct fixed_utc_clock {
+  seconds at;
   int* reads;
-  seconds operator()() const {
+  apidecl::utc_timestamp now() const {
     ++*reads;
-    return now;
+    return *apidecl::utc_timestamp::from_unix_time(at.count());
   }
 };
 
 std::optional<seconds> requested(std::string_view headers, seconds wall_clock_now = nov_6_1994_08_49_37) {
   int reads = 0;
-  return apidecl::requested_retry_delay(apidecl::header_list(headers), fixed_wall_clock{wall_clock_now, &reads});
+  return apidecl::requested_retry_delay(apidecl::header_list(headers), fixed_utc_clock{wall_clock_now, &reads});
 }
 
 }  // namespace
@@ -122,7 +122,7 @@ TEST_CASE("a Retry-After date is measured from the wall clock when there is no r
 
 TEST_CASE("the wall clock is read only for a date without a readable Date field", "[types][retry_after]") {
   int reads = 0;
-  fixed_wall_clock const wall_clock{nov_6_1994_08_49_37, &reads};
+  fixed_utc_clock const wall_clock{nov_6_1994_08_49_37, &reads};
   (void)apidecl::requested_retry_delay(apidecl::header_list("Retry-After: 5\r\n"), wall_clock);
   (void)apidecl::requested_retry_delay(
       apidecl::header_list("Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nRetry-After: Sun, 06 Nov 1994 08:50:07 GMT\r\n"),

@@ -18,7 +18,7 @@
 /// built. A type `A` is an Auth policy if, for an `A& a`, an `apidecl::request const& r` (method,
 /// target, the endpoint's headers and the encoded body) and an `apidecl::header_writer& h`,
 ///
-///     apidecl::auth_status s = a.authenticate(r, h);
+///     apidecl::auth_result s = a.authenticate(r, h);
 ///
 /// is valid. It appends header fields with `h.add(name, value)`, after the endpoint's own, and
 /// returns success, or a static phrase saying why it cannot (then the call fails with
@@ -33,7 +33,7 @@
 ///
 ///     struct bearer {
 ///       std::string token;
-///       apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+///       apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
 ///         h.add("Authorization", "Bearer ", token);
 ///         return {};
 ///       }
@@ -43,10 +43,10 @@ namespace apidecl {
 
 /// What an Auth policy's `authenticate` returns: success, or a static phrase completing "cannot
 /// authenticate the request: ...".
-class [[nodiscard]] auth_status {
+class [[nodiscard]] auth_result {
  public:
-  constexpr auth_status() noexcept = default;
-  constexpr explicit auth_status(std::string_view problem) noexcept : problem_(problem) {}
+  constexpr auth_result() noexcept = default;
+  constexpr explicit auth_result(std::string_view problem) noexcept : problem_(problem) {}
 
   constexpr explicit operator bool() const noexcept { return problem_.empty(); }
   constexpr std::string_view problem() const noexcept { return problem_; }
@@ -103,7 +103,7 @@ template <class A>
 struct is_auth<A, std::enable_if_t<std::is_convertible_v<decltype(std::declval<A&>().authenticate(
                                                               std::declval<request const&>(),
                                                               std::declval<header_writer&>())),
-                                                          auth_status>>> : std::true_type {};
+                                                          auth_result>>> : std::true_type {};
 
 template <class A, class = void>
 struct auth_arguments {
@@ -121,7 +121,7 @@ inline constexpr bool is_auth_v = detail::is_auth<std::remove_reference_t<A>>::v
 
 /// The policy for services that need nothing added.
 struct no_auth {
-  constexpr auth_status authenticate(request const&, header_writer&) const noexcept { return {}; }
+  constexpr auth_result authenticate(request const&, header_writer&) const noexcept { return {}; }
 };
 
 namespace diagnostic {
@@ -129,7 +129,7 @@ template <class Auth>
 struct auth_lacks_authenticate {
   static_assert(detail::always_false<Auth>,
                 "apidecl: an Auth policy must provide "
-                "'apidecl::auth_status authenticate(apidecl::request const&, apidecl::header_writer&)'");
+                "'apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&)'");
 };
 }  // namespace diagnostic
 
@@ -146,7 +146,7 @@ template <class Auth>
 build_result authenticate(Auth& auth, request const& built, writer& out) noexcept {
   std::size_t const header_begin = out.size() - built.headers().text().size();  // the endpoint's fields end `out`
   header_writer headers(out);
-  auth_status const status = auth.authenticate(built, headers);
+  auth_result const status = auth.authenticate(built, headers);
   if (!status) return validation_error{validation_error::code::cannot_authenticate, {}, status.problem(), 0};
   if (!headers.problem().empty())
     return validation_error{validation_error::code::cannot_authenticate, {}, headers.problem(), 0};

@@ -3,7 +3,7 @@
 
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/core/build.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
 

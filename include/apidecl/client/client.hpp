@@ -8,10 +8,10 @@
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/result.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/retry/attempt.hpp>
 #include <apidecl/retry/no_retry.hpp>
-#include <apidecl/retry/system_sleeper.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/call_options.hpp>

@@ -2,12 +2,12 @@
 #define APIDECL_CLIENT_POLICIES_HPP
 
 #include <apidecl/auth/auth.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/retry/retry_policy.hpp>
-#include <apidecl/retry/sleeper.hpp>
-#include <apidecl/retry/system_sleeper.hpp>
+#include <apidecl/clock/sleeper.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
 
 #include <cstddef>
@@ -25,7 +25,7 @@ template <class Policy>
 struct not_a_client_policy {
   static_assert(detail::always_false<Policy>,
                 "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
-                "apidecl::json), an Auth policy (with 'apidecl::auth_status authenticate(apidecl::request "
+                "apidecl::json), an Auth policy (with 'apidecl::auth_result authenticate(apidecl::request "
                 "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
                 "decide(apidecl::attempt const&)') or a Clock (with 'std::chrono::milliseconds now()', and "
                 "'void sleep_for(std::chrono::milliseconds)' for a Sleeper)");

@@ -3,13 +3,13 @@
 
 #include <apidecl/core/check_call.hpp>
 #include <apidecl/core/check_endpoint.hpp>
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/expected.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/path_template.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/request.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
 
 #include <charconv>
@@ -195,7 +195,7 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
     } else {
       content_type = media::name;
       body_type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
-      encode_status const encoded = serializers.template get<media>().encode(body, out);
+      encode_result const encoded = serializers.template get<media>().encode(body, out);
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     }
   }

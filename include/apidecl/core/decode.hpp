@@ -2,10 +2,10 @@
 #define APIDECL_CORE_DECODE_HPP
 
 #include <apidecl/core/check_endpoint.hpp>
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
-#include <apidecl/core/serializer_set.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 
 #include <optional>
 #include <string>
@@ -27,7 +27,7 @@ result<E> decode_documented(response const& r, Serializers const& serializers) {
   result<E> decoded(std::in_place_type<case_type>);
   auto& outcome = result_access::outcome(decoded);
   if constexpr (!std::is_same_v<body_type, no_content>) {
-    decode_status const status =
+    decode_result const status =
         serializers.template get<typename On::media>().decode(r.body, std::get_if<case_type>(&outcome)->body);
     if (!status) {
       outcome = failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),

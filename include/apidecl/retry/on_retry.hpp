@@ -27,7 +27,7 @@ struct retry_hook_has_wrong_parameters {
 ///       log("attempt {} failed ({}), retrying in {} ms", a.number, d.reason(), d.delay().count());
 ///     });
 template <class Hook>
-struct retry_hook_layer {
+struct on_retry_layer {
   static constexpr bool must_be_last = true;
 
   Hook hook;
@@ -44,7 +44,7 @@ struct retry_hook_layer {
 
 /// The layer that reports each retry to `hook`.
 template <class Hook>
-retry_hook_layer<std::decay_t<Hook>> on_retry(Hook&& hook) {
+on_retry_layer<std::decay_t<Hook>> on_retry(Hook&& hook) {
   if constexpr (!std::is_invocable_v<std::decay_t<Hook>&, attempt const&, retry_decision const&>)
     (void)sizeof(diagnostic::retry_hook_has_wrong_parameters<std::decay_t<Hook>>);
   return {std::forward<Hook>(hook)};

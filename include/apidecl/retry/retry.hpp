@@ -18,10 +18,10 @@
 #include <apidecl/retry/retry_statuses.hpp>
 #include <apidecl/retry/retryable_statuses.hpp>
 #include <apidecl/retry/rules.hpp>
-#include <apidecl/retry/sleeper.hpp>
+#include <apidecl/clock/sleeper.hpp>
 #include <apidecl/retry/splitmix64.hpp>
-#include <apidecl/retry/system_sleeper.hpp>
-#include <apidecl/retry/test_clock.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
+#include <apidecl/clock/test_clock.hpp>
 #include <apidecl/retry/with_deadline.hpp>
 
 #endif

@@ -62,7 +62,7 @@ class retry_budget {
 
 /// Layer: records every attempt in `budget`, and turns a retry into a stop while the budget
 /// allows none.
-struct budget_layer {
+struct with_budget_layer {
   retry_budget* budget;
 
   template <class RetryPolicy>
@@ -75,7 +75,7 @@ struct budget_layer {
 };
 
 /// The layer that spends from `budget`, which must outlive the policy.
-inline budget_layer with_budget(retry_budget& budget) noexcept { return {&budget}; }
+inline with_budget_layer with_budget(retry_budget& budget) noexcept { return {&budget}; }
 
 }  // namespace apidecl
 

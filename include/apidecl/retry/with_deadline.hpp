@@ -13,7 +13,7 @@ namespace apidecl {
 /// Layer: a call with all its retries takes at most `total` (from the start of its first
 /// attempt): a retry whose delay would not end before then is not made. The caller's own
 /// deadline, if nearer, still holds. The layers before it see the time left in `a.time_left`.
-struct deadline_layer {
+struct with_deadline_layer {
   std::chrono::milliseconds total;
 
   template <class RetryPolicy>
@@ -26,7 +26,7 @@ struct deadline_layer {
 };
 
 /// The layer that ends a call's retries `total` after it began.
-constexpr deadline_layer with_deadline(std::chrono::milliseconds total) noexcept { return {total}; }
+constexpr with_deadline_layer with_deadline(std::chrono::milliseconds total) noexcept { return {total}; }
 
 }  // namespace apidecl
 

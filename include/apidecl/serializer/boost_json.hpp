@@ -1,7 +1,7 @@
 #ifndef APIDECL_SERIALIZER_BOOST_JSON_HPP
 #define APIDECL_SERIALIZER_BOOST_JSON_HPP
 
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
@@ -36,7 +36,7 @@
 /// (text_value.hpp) as JSON strings, `id` as its value (so an integer ID is a JSON number), and
 /// nested structs. Decoding ignores unknown fields; a missing required field, a value of the wrong
 /// JSON type, an integer out of range, an unknown enum name, text that a text value refuses or
-/// malformed JSON is a `decode_status` naming the field's path (`Projects/0/ProjectID`). Parsing
+/// malformed JSON is a `decode_result` naming the field's path (`Projects/0/ProjectID`). Parsing
 /// uses a stack buffer first, so small bodies are decoded without heap allocation beyond the
 /// target's own strings. Encoding refuses what JSON cannot carry: NaN, infinity, and text that is
 /// not valid UTF-8.
@@ -78,11 +78,11 @@ class boost_json_serializer {
   std::size_t max_depth = 32;
 
   template <class T, std::enable_if_t<detail::json_supports<T, true>(), int> = 0>
-  encode_status encode(T const& value, writer& out) const {
+  encode_result encode(T const& value, writer& out) const {
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
     boost::json::value document(&memory);
-    if (encode_status const status = to_json(value, document); !status) return status;
+    if (encode_result const status = to_json(value, document); !status) return status;
     boost::json::serializer serializer;
     serializer.reset(&document);
     char chunk[512];
@@ -94,7 +94,7 @@ class boost_json_serializer {
   }
 
   template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
-  decode_status decode(std::string_view text, T& target) const {
+  decode_result decode(std::string_view text, T& target) const {
     unsigned char scratch[2048];
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
@@ -104,7 +104,7 @@ class boost_json_serializer {
     parser.reset(&memory);
     boost::json::error_code ec;
     parser.write(text.data(), text.size(), ec);
-    if (ec) return decode_status({}, "malformed JSON: " + ec.message());
+    if (ec) return decode_result({}, "malformed JSON: " + ec.message());
     boost::json::value const document = parser.release();
     return from_json(document, target, nullptr);
   }
@@ -126,10 +126,10 @@ class boost_json_serializer {
     return text;
   }
 
-  static decode_status wrong(path_step const* at, std::string what) { return decode_status(spell(at), std::move(what)); }
+  static decode_result wrong(path_step const* at, std::string what) { return decode_result(spell(at), std::move(what)); }
 
   template <class T>
-  static decode_status from_json(boost::json::value const& json, T& target, path_step const* at) {
+  static decode_result from_json(boost::json::value const& json, T& target, path_step const* at) {
     if constexpr (std::is_same_v<T, std::string>) {
       auto const* text = json.if_string();
       if (text == nullptr) return wrong(at, "expected a string");
@@ -158,7 +158,7 @@ class boost_json_serializer {
       target.resize(array->size());
       for (std::size_t i = 0; i < array->size(); ++i) {
         path_step const step{at, {}, i};
-        if (decode_status status = from_json((*array)[i], target[i], &step); !status) return status;
+        if (decode_result status = from_json((*array)[i], target[i], &step); !status) return status;
       }
     } else if constexpr (detail::is_open_enum<T>::value) {
       auto const* text = json.if_string();
@@ -172,7 +172,7 @@ class boost_json_serializer {
       target = *known;
     } else if constexpr (detail::is_id<T>::value) {
       typename T::value_type value{};
-      if (decode_status status = from_json(json, value, at); !status) return status;
+      if (decode_result status = from_json(json, value, at); !status) return status;
       target = T(std::move(value));
     } else if constexpr (is_text_value_v<T>) {
       auto const* text = json.if_string();
@@ -190,7 +190,7 @@ class boost_json_serializer {
   }
 
   template <class T>
-  static decode_status integer_from_json(boost::json::value const& json, T& target, path_step const* at) {
+  static decode_result integer_from_json(boost::json::value const& json, T& target, path_step const* at) {
     using limits = std::numeric_limits<T>;
     if (auto const* s = json.if_int64()) {
       bool fits;
@@ -211,10 +211,10 @@ class boost_json_serializer {
   }
 
   template <class T>
-  static decode_status struct_from_json(boost::json::value const& json, T& target, path_step const* at) {
+  static decode_result struct_from_json(boost::json::value const& json, T& target, path_step const* at) {
     auto const* object = json.if_object();
     if (object == nullptr) return wrong(at, "expected an object");
-    decode_status result;
+    decode_result result;
     for_each_field(target, [&](std::string_view name, auto& field) {
       if (!result) return;
       path_step const step{at, name, 0};
@@ -231,9 +231,9 @@ class boost_json_serializer {
   }
 
   template <class T>
-  static encode_status to_json(T const& value, boost::json::value& json) {
+  static encode_result to_json(T const& value, boost::json::value& json) {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
-      if (!detail::is_valid_utf8(value)) return encode_status("holds text that is not valid UTF-8");
+      if (!detail::is_valid_utf8(value)) return encode_result("holds text that is not valid UTF-8");
       json.emplace_string().assign(value.data(), value.size());
     } else if constexpr (std::is_same_v<T, bool>) {
       json = value;
@@ -242,7 +242,7 @@ class boost_json_serializer {
     } else if constexpr (std::is_integral_v<T>) {
       json = static_cast<std::uint64_t>(value);
     } else if constexpr (std::is_floating_point_v<T>) {
-      if (!std::isfinite(value)) return encode_status("holds a number JSON cannot represent (NaN or infinity)");
+      if (!std::isfinite(value)) return encode_result("holds a number JSON cannot represent (NaN or infinity)");
       json = static_cast<double>(value);
     } else if constexpr (detail::is_optional<T>::value) {
       if (!value) json.emplace_null();
@@ -252,25 +252,25 @@ class boost_json_serializer {
       array.reserve(value.size());
       for (auto const& element : value) {
         boost::json::value& item = array.emplace_back(nullptr);
-        if (encode_status const status = to_json(element, item); !status) return status;
+        if (encode_result const status = to_json(element, item); !status) return status;
       }
     } else if constexpr (detail::is_open_enum<T>::value) {
       std::string_view const text = value.text();
-      if (!detail::is_valid_utf8(text)) return encode_status("holds text that is not valid UTF-8");
+      if (!detail::is_valid_utf8(text)) return encode_result("holds text that is not valid UTF-8");
       json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (has_enum_names_v<T>) {
       std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
       json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (detail::is_id<T>::value) {
       return to_json(value.value(), json);
     } else if constexpr (is_text_value_v<T>) {
       std::string const text = to_text(value);
-      if (!detail::is_valid_utf8(text)) return encode_status("holds text that is not valid UTF-8");
+      if (!detail::is_valid_utf8(text)) return encode_result("holds text that is not valid UTF-8");
       json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (is_struct_v<T>) {
       auto& object = json.emplace_object();
-      encode_status result;
+      encode_result result;
       for_each_field(value, [&](std::string_view name, auto const& field) {
         if (!result) return;
         if constexpr (is_optional_v<std::decay_t<decltype(field)>>)

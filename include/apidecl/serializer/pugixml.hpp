@@ -1,7 +1,7 @@
 #ifndef APIDECL_SERIALIZER_PUGIXML_HPP
 #define APIDECL_SERIALIZER_PUGIXML_HPP
 
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
@@ -52,7 +52,7 @@
 ///
 /// Decoding ignores unknown elements and attributes; integers and booleans may be surrounded by
 /// whitespace (as in XML Schema). A missing required element, text that does not parse, more
-/// items than a `fixed_vector` holds, a wrong root element or malformed XML is a `decode_status`
+/// items than a `fixed_vector` holds, a wrong root element or malformed XML is a `decode_result`
 /// whose `where()` is the path from the root: element names joined by '/', a repeated element's
 /// position counted from 1 as in XPath, an attribute as `@name`
 /// (`QuoteAuthorization/Projects/Project[1]/ProjectID`, `Quote/@id`). pugixml parses without
@@ -234,7 +234,7 @@ class pugixml_serializer {
   using media_type = xml;
 
   template <class T, std::enable_if_t<detail::xml_supports<T, true>(), int> = 0>
-  encode_status encode(T const& value, writer& out) const {
+  encode_result encode(T const& value, writer& out) const {
     // Written straight into `out`, with no tree in between, so encoding takes no heap. No XML
     // declaration: without one a document is UTF-8 (XML 1.0, 4.3.3), which is what we write, and
     // onDemand's examples carry none. No indentation, which is for people.
@@ -248,16 +248,16 @@ class pugixml_serializer {
   }
 
   template <class T, std::enable_if_t<detail::xml_supports<T, false>(), int> = 0>
-  decode_status decode(std::string_view text, T& target) const {
+  decode_result decode(std::string_view text, T& target) const {
     pugi::xml_document document;
     pugi::xml_parse_result const parsed = document.load_buffer(text.data(), text.size(), parse_options);
     if (!parsed)
-      return decode_status({}, std::string("malformed XML: ") + parsed.description() + " at offset " +
+      return decode_result({}, std::string("malformed XML: ") + parsed.description() + " at offset " +
                                    std::to_string(parsed.offset));
     pugi::xml_node const root = document.document_element();
     std::string_view const name = T::xml_element;
     if (name != root.name())
-      return decode_status(root.name(), "expected the root element <" + std::string(name) + ">, found <" +
+      return decode_result(root.name(), "expected the root element <" + std::string(name) + ">, found <" +
                                             std::string(root.name()) + ">");
     path_step const step{nullptr, name, 0};
     return struct_from_xml(root, target, &step);
@@ -285,7 +285,7 @@ class pugixml_serializer {
     return text;
   }
 
-  static decode_status wrong(path_step const* at, std::string what) { return decode_status(spell(at), std::move(what)); }
+  static decode_result wrong(path_step const* at, std::string what) { return decode_result(spell(at), std::move(what)); }
 
   // The first segment of a '/'-separated path, and the rest after it.
   static constexpr std::pair<std::string_view, std::string_view> split(std::string_view path) noexcept {
@@ -336,7 +336,7 @@ class pugixml_serializer {
   }
 
   template <class T>
-  static decode_status scalar_from_text(std::string_view text, T& target, path_step const* at) {
+  static decode_result scalar_from_text(std::string_view text, T& target, path_step const* at) {
     if constexpr (std::is_same_v<T, std::string>) {
       target.assign(text.data(), text.size());
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -365,7 +365,7 @@ class pugixml_serializer {
 
   // Reads the element `node` into `target`.
   template <class T>
-  static decode_status from_xml(pugi::xml_node node, T& target, path_step const* at) {
+  static decode_result from_xml(pugi::xml_node node, T& target, path_step const* at) {
     if constexpr (detail::is_optional<T>::value) {
       return from_xml(node, target.emplace(), at);
     } else if constexpr (is_struct_v<T> && !is_text_value_v<T>) {
@@ -379,7 +379,7 @@ class pugixml_serializer {
   // Reads the items of the sequence field whose wire name is `Name` (`List/Item/Rest...`, or `Item`
   // repeated in `parent` itself) into `target`.
   template <class Name, class T>
-  static decode_status sequence_from_xml(pugi::xml_node parent, T& target, path_step const* at) {
+  static decode_result sequence_from_xml(pugi::xml_node parent, T& target, path_step const* at) {
     using steps = detail::xml_steps<Name>;
     constexpr bool contained = steps::count > 1;
     constexpr std::size_t item_index = contained ? 1 : 0;
@@ -410,14 +410,14 @@ class pugixml_serializer {
       path_step const inside_step{&item_step, inside, 0};
       path_step const* value_at = inside.empty() ? &item_step : &inside_step;
       if (!holder) return wrong(value_at, "missing required element");
-      if (decode_status status = from_xml(holder, value, value_at); !status) return status;
+      if (decode_result status = from_xml(holder, value, value_at); !status) return status;
     }
     return {};
   }
 
   template <class T>
-  static decode_status struct_from_xml(pugi::xml_node node, T& target, path_step const* at) {
-    decode_status result;
+  static decode_result struct_from_xml(pugi::xml_node node, T& target, path_step const* at) {
+    decode_result result;
     for_each_field(target, [&](auto name, auto& field) {
       using F = std::decay_t<decltype(field)>;
       using value_type = typename detail::unwrap_optional<F>::type;
@@ -457,7 +457,7 @@ class pugixml_serializer {
 
   // Calls `use` with `value`'s text, or says why it has none that XML can carry.
   template <class T, class Use>
-  static encode_status with_text(T const& value, Use&& use) {
+  static encode_result with_text(T const& value, Use&& use) {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       return checked(value, use);
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -470,7 +470,7 @@ class pugixml_serializer {
       return checked(value.text(), use);
     } else if constexpr (has_enum_names_v<T>) {
       std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
       return checked(text, use);
     } else {
       static_assert(is_text_value_v<T>);
@@ -483,8 +483,8 @@ class pugixml_serializer {
   }
 
   template <class Use>
-  static encode_status checked(std::string_view text, Use& use) {
-    if (!detail::is_xml_text(text)) return encode_status("holds a character XML 1.0 cannot carry");
+  static encode_result checked(std::string_view text, Use& use) {
+    if (!detail::is_xml_text(text)) return encode_result("holds a character XML 1.0 cannot carry");
     use(text);
     return {};
   }
@@ -498,7 +498,7 @@ class pugixml_serializer {
 
   // Writes `value` as the content of the element just opened.
   template <class T>
-  static encode_status to_xml(T const& value, detail::xml_stream& xml) {
+  static encode_result to_xml(T const& value, detail::xml_stream& xml) {
     if constexpr (is_struct_v<T> && !is_text_value_v<T>) {
       return struct_to_xml(value, xml);
     } else {
@@ -510,10 +510,10 @@ class pugixml_serializer {
 
   // Writes `value` in new elements along `Path::value`, whose markup is made at compile time.
   template <class Path, class T>
-  static encode_status element_at(T const& value, detail::xml_stream& xml) {
+  static encode_result element_at(T const& value, detail::xml_stream& xml) {
     using markup = detail::xml_markup<Path>;
     xml.start({markup::opening.data(), markup::opening.size()});
-    encode_status const status = to_xml(value, xml);
+    encode_result const status = to_xml(value, xml);
     xml.end({markup::closing.data(), markup::closing.size()},
             {markup::closing_empty.data(), markup::closing_empty.size()});
     return status;
@@ -521,20 +521,20 @@ class pugixml_serializer {
 
   // Writes the items of the sequence field whose wire name is `Name`.
   template <class Name, class T>
-  static encode_status sequence_to_xml(T const& values, detail::open_containers& containers, detail::xml_stream& xml) {
+  static encode_result sequence_to_xml(T const& values, detail::open_containers& containers, detail::xml_stream& xml) {
     containers.move_to(detail::step_count(Name::value) == 1 ? std::string_view{} : split(Name::value).first);
     for (auto const& value : values)
-      if (encode_status const status = element_at<detail::xml_item_path<Name>>(value, xml); !status) return status;
+      if (encode_result const status = element_at<detail::xml_item_path<Name>>(value, xml); !status) return status;
     return {};
   }
 
   // Writes the fields of `value` into the element just opened: its attributes first, while the
   // start tag is open, then its elements in declaration order.
   template <class T>
-  static encode_status struct_to_xml(T const& value, detail::xml_stream& xml) {
+  static encode_result struct_to_xml(T const& value, detail::xml_stream& xml) {
     if constexpr (!detail::xml_fields_nest_in_order<T>(field_types_t<T>{}))
       (void)sizeof(diagnostic::xml_fields_sharing_an_element_are_apart<T>);
-    encode_status result;
+    encode_result result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
       using value_type = typename detail::unwrap_optional<std::decay_t<decltype(field)>>::type;
       if constexpr (detail::xml_scalar<value_type, true>()) {  // xml_supports refuses other attributes

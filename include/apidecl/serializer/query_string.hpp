@@ -1,7 +1,7 @@
 #ifndef APIDECL_SERIALIZER_QUERY_STRING_HPP
 #define APIDECL_SERIALIZER_QUERY_STRING_HPP
 
-#include <apidecl/core/codec_status.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/writer.hpp>
@@ -28,7 +28,7 @@
 /// when empty) or `std::vector` (the name repeated, `a=1&a=2`). Names and values are
 /// percent-encoded as in RFC 3986; decoding also reads '+' as a space. Decoding ignores unknown
 /// names; a missing required field, a scalar given twice, a value that does not parse or a
-/// malformed escape is a `decode_status` naming the field.
+/// malformed escape is a `decode_result` naming the field.
 namespace apidecl {
 
 namespace detail {
@@ -57,9 +57,9 @@ class query_string_serializer {
   using media_type = form;
 
   template <class T, std::enable_if_t<detail::form_supports<T>(), int> = 0>
-  encode_status encode(T const& value, writer& out) const {
+  encode_result encode(T const& value, writer& out) const {
     bool first = true;
-    encode_status result;
+    encode_result result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
       using F = std::decay_t<decltype(field)>;
       auto put = [&](auto const& scalar) {
@@ -82,8 +82,8 @@ class query_string_serializer {
   }
 
   template <class T, std::enable_if_t<detail::form_supports<T>(), int> = 0>
-  decode_status decode(std::string_view text, T& target) const {
-    decode_status result;
+  decode_result decode(std::string_view text, T& target) const {
+    decode_result result;
     for_each_field(target, [&](std::string_view name, auto& field) {
       if (result) result = decode_field(text, name, field);
     });
@@ -92,7 +92,7 @@ class query_string_serializer {
 
  private:
   template <class T>
-  static encode_status put_scalar(T const& value, writer& out) {
+  static encode_result put_scalar(T const& value, writer& out) {
     if constexpr (std::is_same_v<T, bool>) {
       out.append(value ? "true" : "false");
     } else if constexpr (std::is_integral_v<T>) {
@@ -105,7 +105,7 @@ class query_string_serializer {
       percent_encode(value.text(), out);
     } else if constexpr (has_enum_names_v<T>) {
       std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_status("holds an enum value that has no name in enum_names");
+      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
       percent_encode(text, out);
     } else if constexpr (is_text_value_v<T>) {
       percent_encode(to_text(value), out);
@@ -144,7 +144,7 @@ class query_string_serializer {
   }
 
   template <class F>
-  static decode_status decode_field(std::string_view text, std::string_view name, F& field) {
+  static decode_result decode_field(std::string_view text, std::string_view name, F& field) {
     std::string const where(name);
     if constexpr (detail::is_vector<F>::value) field.clear();  // a used target keeps nothing old
     else if constexpr (is_optional_v<F>) field.reset();
@@ -161,11 +161,11 @@ class query_string_serializer {
       }
       return parsed;
     });
-    if (!well_formed) return decode_status(where, "malformed percent-encoding");
-    if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_status(where, "given more than once");
-    if (!parsed) return decode_status(where, detail::scalar_refusal<typename detail::form_element<F>::type>());
+    if (!well_formed) return decode_result(where, "malformed percent-encoding");
+    if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_result(where, "given more than once");
+    if (!parsed) return decode_result(where, detail::scalar_refusal<typename detail::form_element<F>::type>());
     if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
-      return decode_status(where, "missing required field");
+      return decode_result(where, "missing required field");
     return {};
   }
 };

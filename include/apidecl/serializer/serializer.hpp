@@ -1,9 +1,8 @@
 #ifndef APIDECL_SERIALIZER_SERIALIZER_HPP
 #define APIDECL_SERIALIZER_SERIALIZER_HPP
 
-#include <apidecl/core/codec_status.hpp>
-#include <apidecl/core/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/detail/type_list.hpp>
 
 #include <string_view>
@@ -15,24 +14,53 @@
 /// `std::string_view text`, and a body type `T` it supports with `T const& value` and `T& target`,
 ///
 ///     typename S::media_type                             // a media type tag (media_type.hpp)
-///     apidecl::encode_status e = s.encode(value, out);   // appends the encoded value to out
-///     apidecl::decode_status d = s.decode(text, target); // fills target from text
+///     apidecl::encode_result e = s.encode(value, out);   // appends the encoded value to out
+///     apidecl::decode_result d = s.decode(text, target); // fills target from text
 ///
 /// are valid. Neither throws. `decode` ignores what it does not know (unknown fields), and reports
-/// a missing required part, a wrong type or malformed text as a `decode_status` naming where in
+/// a missing required part, a wrong type or malformed text as a `decode_result` naming where in
 /// the body it is. A serializer need only support the types its users give it.
 ///
 /// Exemplar:
 ///
 ///     struct my_json {
 ///       using media_type = apidecl::json;
-///       template <class T> apidecl::encode_status encode(T const&, apidecl::writer&) const;
-///       template <class T> apidecl::decode_status decode(std::string_view, T&) const;
+///       template <class T> apidecl::encode_result encode(T const&, apidecl::writer&) const;
+///       template <class T> apidecl::decode_result decode(std::string_view, T&) const;
 ///     };
 ///     static_assert(apidecl::is_serializer_v<my_json>);
 namespace apidecl {
 
+namespace diagnostic {
+template <class Serializer, class Body>
+struct serializer_cannot_encode {
+  static_assert(detail::always_false<Serializer, Body>,
+                "apidecl: the serializer for this endpoint's media type cannot encode its body type "
+                "(for the shipped serializers: make it a Hana Struct of supported field types)");
+};
+template <class Serializer, class Body>
+struct serializer_cannot_decode {
+  static_assert(detail::always_false<Serializer, Body>,
+                "apidecl: the serializer for this response's media type cannot decode its body type "
+                "(for the shipped serializers: make it a Hana Struct of supported field types)");
+};
+}  // namespace diagnostic
+
 namespace detail {
+template <class S, class T, class = void>
+struct can_encode : std::false_type {};
+template <class S, class T>
+struct can_encode<S, T, std::enable_if_t<std::is_same_v<
+    decltype(std::declval<S const&>().encode(std::declval<T const&>(), std::declval<writer&>())), encode_result>>>
+    : std::true_type {};
+
+template <class S, class T, class = void>
+struct can_decode : std::false_type {};
+template <class S, class T>
+struct can_decode<S, T, std::enable_if_t<std::is_same_v<
+    decltype(std::declval<S const&>().decode(std::declval<std::string_view>(), std::declval<T&>())), decode_result>>>
+    : std::true_type {};
+
 template <class S, class = void>
 struct is_serializer : std::false_type {};
 template <class S>

@@ -242,17 +242,17 @@ struct retry_after_header : response_header<retry_after_value> {
 
 /// How long the response with `headers` asks the client to wait before a retry, from its
 /// Retry-After field: delay-seconds, or an HTTP-date less the time the response was sent (its
-/// Date field, which keeps the client's clock out of it, else `wall_clock()`: seconds since the
-/// Unix epoch), within 0 and longest_retry_after. Nothing if there is no Retry-After field or it
-/// reads as neither form.
-template <class WallClock>
-std::optional<std::chrono::seconds> requested_retry_delay(header_list const& headers, WallClock&& wall_clock) {
+/// Date field, which keeps the client's clock out of it, else the time of `clock`, whose `now()`
+/// returns a `utc_timestamp`), within 0 and longest_retry_after. Nothing if there is no
+/// Retry-After field or it reads as neither form.
+template <class UtcClock>
+std::optional<std::chrono::seconds> requested_retry_delay(header_list const& headers, UtcClock&& clock) {
   std::optional<retry_after_value> asked;
   if (detail::read_header<retry_after_header>(headers, asked) || !asked) return std::nullopt;
   if (asked->delay()) return asked->delay();
   std::optional<std::string_view> const date = headers.find("Date");
   std::optional<std::chrono::seconds> const sent = date ? parse_http_date(*date) : std::nullopt;
-  return asked->wait_from(sent ? *sent : std::chrono::seconds(wall_clock()));
+  return asked->wait_from(sent ? *sent : std::chrono::seconds(clock.now().seconds_since_epoch()));
 }
 
 }  // namespace apidecl

@@ -23,7 +23,7 @@ class token_auth {
   explicit token_auth(std::string api_token) : api_token_(std::move(api_token)) {}
 
   auto arguments() const noexcept { return std::tuple(cielo24::api_token = std::string_view(api_token_)); }
-  constexpr auth_status authenticate(request const&, header_writer&) const noexcept { return {}; }
+  constexpr auth_result authenticate(request const&, header_writer&) const noexcept { return {}; }
 
  private:
   std::string api_token_;

@@ -4,7 +4,7 @@
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/auth/base64.hpp>
 #include <apidecl/auth/sha256.hpp>
-#include <apidecl/auth/utc_clock.hpp>
+#include <apidecl/clock/utc_clock.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/writer.hpp>
 
@@ -47,7 +47,7 @@ class signer {
   explicit signer(credentials keys, Sha256 hash = {}, Clock clock = {})
       : keys_(std::move(keys)), hash_(std::move(hash)), clock_(std::move(clock)) {}
 
-  auth_status authenticate(request const& r, header_writer& headers) {
+  auth_result authenticate(request const& r, header_writer& headers) {
     static constexpr std::string_view accept = "text/xml";
     char stamp_text[32];
     writer stamp(stamp_text, sizeof stamp_text);
@@ -57,7 +57,7 @@ class signer {
     std::string_view const signed_text[] = {r.method_name(), ":", r.path(), ":", keys_.secret_key, ":",
                                             timestamp, ":", keys_.api_version, ":", accept};
     sha256_digest digest;
-    if (!hash_.sha256(signed_text, std::size(signed_text), digest)) return auth_status("the SHA-256 provider failed");
+    if (!hash_.sha256(signed_text, std::size(signed_text), digest)) return auth_result("the SHA-256 provider failed");
     char signature_text[base64_size(sizeof digest)];
     writer signature(signature_text, sizeof signature_text);
     base64_encode(digest.data(), digest.size(), signature);

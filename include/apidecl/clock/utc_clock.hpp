@@ -1,5 +1,5 @@
-#ifndef APIDECL_AUTH_UTC_CLOCK_HPP
-#define APIDECL_AUTH_UTC_CLOCK_HPP
+#ifndef APIDECL_CLOCK_UTC_CLOCK_HPP
+#define APIDECL_CLOCK_UTC_CLOCK_HPP
 
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/types/timestamp.hpp>

@@ -1,5 +1,5 @@
-#ifndef APIDECL_RETRY_SLEEPER_HPP
-#define APIDECL_RETRY_SLEEPER_HPP
+#ifndef APIDECL_CLOCK_SLEEPER_HPP
+#define APIDECL_CLOCK_SLEEPER_HPP
 
 #include <apidecl/detail/type_list.hpp>
 

@@ -1,8 +1,7 @@
-#ifndef APIDECL_CORE_SERIALIZER_SET_HPP
-#define APIDECL_CORE_SERIALIZER_SET_HPP
+#ifndef APIDECL_SERIALIZER_SERIALIZER_SET_HPP
+#define APIDECL_SERIALIZER_SERIALIZER_SET_HPP
 
-#include <apidecl/core/codec_status.hpp>
-#include <apidecl/core/writer.hpp>
+#include <apidecl/serializer/serializer.hpp>
 #include <apidecl/detail/type_list.hpp>
 
 #include <cstddef>
@@ -21,35 +20,9 @@ struct no_serializer_for_media_type {
                 "add one whose media_type is that type (e.g. apidecl::boost_json_serializer from "
                 "<apidecl/serializer/boost_json.hpp> for apidecl::json)");
 };
-template <class Serializer, class Body>
-struct serializer_cannot_encode {
-  static_assert(detail::always_false<Serializer, Body>,
-                "apidecl: the serializer for this endpoint's media type cannot encode its body type "
-                "(for the shipped serializers: make it a Hana Struct of supported field types)");
-};
-template <class Serializer, class Body>
-struct serializer_cannot_decode {
-  static_assert(detail::always_false<Serializer, Body>,
-                "apidecl: the serializer for this response's media type cannot decode its body type "
-                "(for the shipped serializers: make it a Hana Struct of supported field types)");
-};
 }  // namespace diagnostic
 
 namespace detail {
-template <class S, class T, class = void>
-struct can_encode : std::false_type {};
-template <class S, class T>
-struct can_encode<S, T, std::enable_if_t<std::is_same_v<
-    decltype(std::declval<S const&>().encode(std::declval<T const&>(), std::declval<writer&>())), encode_status>>>
-    : std::true_type {};
-
-template <class S, class T, class = void>
-struct can_decode : std::false_type {};
-template <class S, class T>
-struct can_decode<S, T, std::enable_if_t<std::is_same_v<
-    decltype(std::declval<S const&>().decode(std::declval<std::string_view>(), std::declval<T&>())), decode_status>>>
-    : std::true_type {};
-
 template <class Media, class... Serializers>
 struct serializer_for {
   using type = type_at_t<index_of<Media, typename Serializers::media_type...>(), type_list<Serializers...>>;

@@ -1,5 +1,5 @@
-#ifndef APIDECL_RETRY_TEST_CLOCK_HPP
-#define APIDECL_RETRY_TEST_CLOCK_HPP
+#ifndef APIDECL_CLOCK_TEST_CLOCK_HPP
+#define APIDECL_CLOCK_TEST_CLOCK_HPP
 
 #include <chrono>
 #include <vector>

@@ -1,5 +1,5 @@
-#ifndef APIDECL_CORE_CODEC_STATUS_HPP
-#define APIDECL_CORE_CODEC_STATUS_HPP
+#ifndef APIDECL_SERIALIZER_CODEC_RESULT_HPP
+#define APIDECL_SERIALIZER_CODEC_RESULT_HPP
 
 #include <memory>
 #include <string>
@@ -10,22 +10,22 @@ namespace apidecl {
 
 /// What a Serializer's `decode` returns: success, or where in the body and what went wrong.
 /// Success is one null pointer, cheap to return and move field by field; only a failure holds text.
-class [[nodiscard]] decode_status {
+class [[nodiscard]] decode_result {
  public:
   /// Success.
-  decode_status() noexcept = default;
-  decode_status(std::string where, std::string what)
+  decode_result() noexcept = default;
+  decode_result(std::string where, std::string what)
       : problem_(std::make_unique<problem>(problem{std::move(where), std::move(what)})) {}
 
-  decode_status(decode_status const& other)
+  decode_result(decode_result const& other)
       : problem_(other.problem_ ? std::make_unique<problem>(*other.problem_) : nullptr) {}
-  decode_status& operator=(decode_status const& other) {
+  decode_result& operator=(decode_result const& other) {
     if (this != &other) problem_ = other.problem_ ? std::make_unique<problem>(*other.problem_) : nullptr;
     return *this;
   }
-  decode_status(decode_status&&) noexcept = default;
-  decode_status& operator=(decode_status&&) noexcept = default;
-  ~decode_status() = default;
+  decode_result(decode_result&&) noexcept = default;
+  decode_result& operator=(decode_result&&) noexcept = default;
+  ~decode_result() = default;
 
   explicit operator bool() const noexcept { return problem_ == nullptr; }
   /// Empty on success.
@@ -47,10 +47,10 @@ class [[nodiscard]] decode_status {
 
 /// What a Serializer's `encode` returns: success, or a static phrase saying why the value cannot be
 /// written (it completes "the body ...").
-class [[nodiscard]] encode_status {
+class [[nodiscard]] encode_result {
  public:
-  constexpr encode_status() noexcept = default;
-  constexpr explicit encode_status(std::string_view problem) noexcept : problem_(problem) {}
+  constexpr encode_result() noexcept = default;
+  constexpr explicit encode_result(std::string_view problem) noexcept : problem_(problem) {}
 
   constexpr explicit operator bool() const noexcept { return problem_.empty(); }
   constexpr std::string_view problem() const noexcept { return problem_; }

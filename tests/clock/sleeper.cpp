@@ -2,13 +2,13 @@
 // system sleeper, and a non-blocking client's poll loop that needs only a Clock.
 #include <catch2/catch.hpp>
 
-#include "scripted_call.hpp"
+#include "../retry/scripted_call.hpp"
 
 #include <apidecl/client/client.hpp>
 #include <apidecl/retry/fixed_delay.hpp>
-#include <apidecl/retry/sleeper.hpp>
-#include <apidecl/retry/system_sleeper.hpp>
-#include <apidecl/retry/test_clock.hpp>
+#include <apidecl/clock/sleeper.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
+#include <apidecl/clock/test_clock.hpp>
 #include <apidecl/transport/mock.hpp>
 
 #include <vector>
@@ -60,7 +60,7 @@ std::vector<milliseconds> polled_call(RetryPolicy policy, std::vector<int> const
 
 }  // namespace
 
-TEST_CASE("a type with now() and sleep_for(ms) is a Sleeper; with now() alone, a Clock", "[retry][sleeper]") {
+TEST_CASE("a type with now() and sleep_for(ms) is a Sleeper; with now() alone, a Clock", "[clock][sleeper]") {
   STATIC_REQUIRE(apidecl::is_sleeper_v<my_sleeper>);
   STATIC_REQUIRE(apidecl::is_sleeper_v<apidecl::system_sleeper>);
   STATIC_REQUIRE(apidecl::is_sleeper_v<apidecl::test_clock>);
@@ -74,7 +74,7 @@ TEST_CASE("a type with now() and sleep_for(ms) is a Sleeper; with now() alone, a
   STATIC_REQUIRE_FALSE(apidecl::is_sleeper_v<int>);
 }
 
-TEST_CASE("the test clock moves only when told, and records each sleep", "[retry][sleeper]") {
+TEST_CASE("the test clock moves only when told, and records each sleep", "[clock][sleeper]") {
   apidecl::test_clock clock;
   CHECK(clock.now() == 0ms);
   clock.advance(250ms);
@@ -86,14 +86,14 @@ TEST_CASE("the test clock moves only when told, and records each sleep", "[retry
   CHECK(clock.sleeps() == std::vector<milliseconds>{1s, 0ms, 20ms});
 }
 
-TEST_CASE("the system sleeper's time goes forward and its sleep waits at least as asked", "[retry][sleeper]") {
+TEST_CASE("the system sleeper's time goes forward and its sleep waits at least as asked", "[clock][sleeper]") {
   apidecl::system_sleeper sleeper;
   milliseconds const before = sleeper.now();
   sleeper.sleep_for(5ms);
   CHECK(sleeper.now() - before >= 5ms);
 }
 
-TEST_CASE("a blocking call sleeps for each retry's delay on its Sleeper", "[retry][sleeper]") {
+TEST_CASE("a blocking call sleeps for each retry's delay on its Sleeper", "[clock][sleeper]") {
   apidecl::fixed_delay policy{1s, 3};
   apidecl::test_clock clock;
   CHECK(call_with_retries<get_widget>(policy, clock, {answer(503)}, 50ms).attempts == 3);
@@ -101,14 +101,14 @@ TEST_CASE("a blocking call sleeps for each retry's delay on its Sleeper", "[retr
   CHECK(clock.now() == 2150ms);
 }
 
-TEST_CASE("a polled call sends again at the first frame after the delay, and never waits", "[retry][sleeper]") {
+TEST_CASE("a polled call sends again at the first frame after the delay, and never waits", "[clock][sleeper]") {
   int frames = 0;
   CHECK(polled_call(apidecl::fixed_delay{100ms, 3}, {503, 503, 503}, frames) ==
         std::vector<milliseconds>{0ms, 112ms, 240ms});
   CHECK(frames == 17);
 }
 
-TEST_CASE("a polled call ends at the first outcome the policy keeps", "[retry][sleeper]") {
+TEST_CASE("a polled call ends at the first outcome the policy keeps", "[clock][sleeper]") {
   int frames = 0;
   CHECK(polled_call(apidecl::fixed_delay{100ms, 5}, {502, 200}, frames) == std::vector<milliseconds>{0ms, 112ms});
 }
