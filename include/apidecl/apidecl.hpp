@@ -31,11 +31,11 @@
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/response_header.hpp>
 #include <apidecl/core/result.hpp>
-#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/query_string.hpp>
 #include <apidecl/serializer/serializer.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/transport/mock.hpp>
 #include <apidecl/transport/transport.hpp>
 #include <apidecl/types/decimal.hpp>

@@ -7,6 +7,7 @@
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/types/decimal.hpp>
 #include <apidecl/types/id.hpp>
+#include <apidecl/types/open_enum.hpp>
 #include <apidecl/types/language_code.hpp>
 #include <apidecl/types/money.hpp>
 #include <apidecl/types/timestamp.hpp>

@@ -10,6 +10,7 @@
 #include <apidecl/serializer/pugixml.hpp>
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/types/fixed_vector.hpp>
+#include <apidecl/types/open_enum.hpp>
 
 #include <boost/hana/define_struct.hpp>
 

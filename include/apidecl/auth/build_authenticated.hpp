@@ -3,9 +3,9 @@
 
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/core/build.hpp>
-#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 
 #include <iterator>
 #include <tuple>

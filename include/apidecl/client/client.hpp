@@ -5,14 +5,14 @@
 #include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
 #include <apidecl/client/policies.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/result.hpp>
-#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/retry/attempt.hpp>
 #include <apidecl/retry/no_retry.hpp>
-#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/transport.hpp>

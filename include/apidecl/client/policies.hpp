@@ -2,13 +2,13 @@
 #define APIDECL_CLIENT_POLICIES_HPP
 
 #include <apidecl/auth/auth.hpp>
-#include <apidecl/serializer/serializer_set.hpp>
+#include <apidecl/clock/sleeper.hpp>
+#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/retry/retry_policy.hpp>
-#include <apidecl/clock/sleeper.hpp>
-#include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/serializer/serializer.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
 
 #include <cstddef>
 #include <tuple>

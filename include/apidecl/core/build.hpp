@@ -3,17 +3,18 @@
 
 #include <apidecl/core/check_call.hpp>
 #include <apidecl/core/check_endpoint.hpp>
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/expected.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/path_template.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/request.hpp>
-#include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/core/writer.hpp>
+#include <apidecl/serializer/codec_result.hpp>
+#include <apidecl/serializer/serializer_set.hpp>
+#include <apidecl/types/scalar_text.hpp>
 
-#include <charconv>
 #include <cstddef>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <optional>
@@ -122,20 +123,23 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
   return request(m, out.slice(target_begin, target_end), out.slice(target_end, out.size()), out.slice(0, body_end));
 }
 
-// Digits of an integer argument; 24 holds any 64-bit value with its sign.
+// The text of a bool or integer argument; 24 holds any 64-bit value with its sign.
 struct integer_text {
   char digits[24];
 };
 
+// An argument's text: text as given, other scalars spelled as every serializer spells them.
 template <class T>
 std::string_view to_text(T const& value, integer_text& storage) noexcept {
-  if constexpr (std::is_same_v<T, bool>) {
-    return value ? "true" : "false";
-  } else if constexpr (std::is_integral_v<T>) {
-    auto const end = std::to_chars(storage.digits, storage.digits + sizeof storage.digits, value).ptr;
-    return {storage.digits, static_cast<std::size_t>(end - storage.digits)};
-  } else {
+  if constexpr (std::is_convertible_v<T const&, std::string_view>) {
     return std::string_view(value);
+  } else {
+    std::string_view text;
+    (void)format_scalar(value, [&](std::string_view spelled) {
+      std::memcpy(storage.digits, spelled.data(), spelled.size());
+      text = {storage.digits, spelled.size()};
+    });
+    return text;
   }
 }
 

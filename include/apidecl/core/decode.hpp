@@ -2,9 +2,9 @@
 #define APIDECL_CORE_DECODE_HPP
 
 #include <apidecl/core/check_endpoint.hpp>
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
 
 #include <optional>

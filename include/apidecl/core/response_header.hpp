@@ -11,6 +11,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 /// Typed header fields of a documented response. A status declares the fields it carries after its
 /// media type, each a struct deriving from `response_header` that names itself:
@@ -88,12 +89,12 @@ std::optional<header_problem> read_header(header_list const& received, header_va
     if constexpr (Header::is_required) return header_problem{Header::name, "is missing"};
     else return std::nullopt;
   } else {
-    bool read = false;
-    if constexpr (Header::is_required) read = parse_scalar(*text, value);
-    else read = parse_scalar(*text, value.emplace());
-    if (read) return std::nullopt;
+    std::string problem;
+    if constexpr (Header::is_required) problem = parse_scalar(*text, value);
+    else problem = parse_scalar(*text, value.emplace());
+    if (problem.empty()) return std::nullopt;
     if constexpr (!Header::is_required) value.reset();
-    return header_problem{Header::name, scalar_refusal<typename Header::value_type>()};
+    return header_problem{Header::name, std::move(problem)};
   }
 }
 

@@ -1,16 +1,14 @@
 #ifndef APIDECL_SERIALIZER_BOOST_JSON_HPP
 #define APIDECL_SERIALIZER_BOOST_JSON_HPP
 
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/detail/utf8.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/fields.hpp>
-#include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/id.hpp>
-#include <apidecl/types/open_enum.hpp>
-#include <apidecl/types/text_value.hpp>
+#include <apidecl/types/scalar_text.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>
@@ -58,13 +56,10 @@ constexpr bool json_supports_fields(type_list<Fields...>) noexcept {
 // accept, so `can_decode_v` tells the truth and a wrong body type is one clear error.
 template <class T, bool Encoding>
 constexpr bool json_supports() noexcept {
-  if constexpr (std::is_same_v<T, std::string> || std::is_arithmetic_v<T> || is_open_enum<T>::value ||
-                has_enum_names_v<T>)
-    return true;
+  if constexpr (std::is_arithmetic_v<T> || is_text_scalar_v<T>) return true;
   else if constexpr (std::is_same_v<T, std::string_view>) return Encoding;
   else if constexpr (is_optional<T>::value || is_vector<T>::value || is_id<T>::value)
     return json_supports<typename T::value_type, Encoding>();
-  else if constexpr (is_text_value_v<T>) return true;
   else if constexpr (is_struct_v<T>) return json_supports_fields<Encoding>(field_types_t<T>{});
   else return false;
 }
@@ -130,11 +125,7 @@ class boost_json_serializer {
 
   template <class T>
   static decode_result from_json(boost::json::value const& json, T& target, path_step const* at) {
-    if constexpr (std::is_same_v<T, std::string>) {
-      auto const* text = json.if_string();
-      if (text == nullptr) return wrong(at, "expected a string");
-      target.assign(text->data(), text->size());
-    } else if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, bool>) {
       auto const* flag = json.if_bool();
       if (flag == nullptr) return wrong(at, "expected true or false");
       target = *flag;
@@ -160,24 +151,15 @@ class boost_json_serializer {
         path_step const step{at, {}, i};
         if (decode_result status = from_json((*array)[i], target[i], &step); !status) return status;
       }
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      auto const* text = json.if_string();
-      if (text == nullptr) return wrong(at, "expected a string");
-      target = T::from_text({text->data(), text->size()});
-    } else if constexpr (has_enum_names_v<T>) {
-      auto const* text = json.if_string();
-      if (text == nullptr) return wrong(at, "expected a string");
-      auto const known = enum_from_text<T>({text->data(), text->size()});
-      if (!known) return wrong(at, "unknown value \"" + std::string(text->data(), text->size()) + "\"");
-      target = *known;
     } else if constexpr (detail::is_id<T>::value) {
       typename T::value_type value{};
       if (decode_result status = from_json(json, value, at); !status) return status;
       target = T(std::move(value));
-    } else if constexpr (is_text_value_v<T>) {
+    } else if constexpr (detail::is_text_scalar_v<T>) {  // a string, an enum or a text value: a JSON string
       auto const* text = json.if_string();
       if (text == nullptr) return wrong(at, "expected a string");
-      if (!parse_text({text->data(), text->size()}, target)) return wrong(at, detail::malformed_text_message<T>());
+      std::string problem = detail::parse_scalar({text->data(), text->size()}, target);
+      if (!problem.empty()) return wrong(at, std::move(problem));
     } else if constexpr (is_struct_v<T>) {
       return struct_from_json(json, target, at);
     } else {
@@ -232,10 +214,7 @@ class boost_json_serializer {
 
   template <class T>
   static encode_result to_json(T const& value, boost::json::value& json) {
-    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
-      if (!detail::is_valid_utf8(value)) return encode_result("holds text that is not valid UTF-8");
-      json.emplace_string().assign(value.data(), value.size());
-    } else if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, bool>) {
       json = value;
     } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
       json = static_cast<std::int64_t>(value);
@@ -254,20 +233,15 @@ class boost_json_serializer {
         boost::json::value& item = array.emplace_back(nullptr);
         if (encode_result const status = to_json(element, item); !status) return status;
       }
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      std::string_view const text = value.text();
-      if (!detail::is_valid_utf8(text)) return encode_result("holds text that is not valid UTF-8");
-      json.emplace_string().assign(text.data(), text.size());
-    } else if constexpr (has_enum_names_v<T>) {
-      std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
-      json.emplace_string().assign(text.data(), text.size());
     } else if constexpr (detail::is_id<T>::value) {
       return to_json(value.value(), json);
-    } else if constexpr (is_text_value_v<T>) {
-      std::string const text = to_text(value);
-      if (!detail::is_valid_utf8(text)) return encode_result("holds text that is not valid UTF-8");
-      json.emplace_string().assign(text.data(), text.size());
+    } else if constexpr (detail::is_writable_text_scalar_v<T>) {  // a string, an enum or a text value: a JSON string
+      encode_result result;
+      std::string_view const problem = detail::format_scalar(value, [&](std::string_view text) {
+        if (detail::is_valid_utf8(text)) json.emplace_string().assign(text.data(), text.size());
+        else result = encode_result("holds text that is not valid UTF-8");
+      });
+      return problem.empty() ? result : encode_result(problem);
     } else if constexpr (is_struct_v<T>) {
       auto& object = json.emplace_object();
       encode_result result;

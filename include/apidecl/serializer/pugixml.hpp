@@ -1,27 +1,24 @@
 #ifndef APIDECL_SERIALIZER_PUGIXML_HPP
 #define APIDECL_SERIALIZER_PUGIXML_HPP
 
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/detail/utf8.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/detail/xml_markup.hpp>
 #include <apidecl/serializer/fields.hpp>
-#include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/fixed_vector.hpp>
-#include <apidecl/types/open_enum.hpp>
+#include <apidecl/types/scalar_text.hpp>
 #include <apidecl/types/text_value.hpp>
 
 #include <pugixml.hpp>
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <type_traits>
 #include <utility>
 
@@ -94,8 +91,7 @@ struct has_xml_element<T, std::enable_if_t<std::is_convertible_v<decltype(T::xml
 // What can be an element's text or an attribute's value.
 template <class T, bool Encoding>
 constexpr bool xml_scalar() noexcept {
-  return std::is_same_v<T, std::string> || (Encoding && std::is_same_v<T, std::string_view>) ||
-         std::is_integral_v<T> || is_open_enum<T>::value || has_enum_names_v<T> || is_text_value_v<T>;
+  return Encoding ? is_writable_text_scalar_v<T> : is_text_scalar_v<T>;
 }
 template <class T, bool Encoding>
 constexpr bool xml_value() noexcept;
@@ -337,29 +333,10 @@ class pugixml_serializer {
 
   template <class T>
   static decode_result scalar_from_text(std::string_view text, T& target, path_step const* at) {
-    if constexpr (std::is_same_v<T, std::string>) {
-      target.assign(text.data(), text.size());
-    } else if constexpr (std::is_same_v<T, bool>) {
-      text = trimmed(text);
-      if (text == "true" || text == "1") target = true;
-      else if (text == "false" || text == "0") target = false;
-      else return wrong(at, "expected true or false");
-    } else if constexpr (std::is_integral_v<T>) {
-      text = trimmed(text);
-      char const* const end = text.data() + text.size();
-      auto const [stop, error] = std::from_chars(text.data(), end, target);
-      if (error == std::errc::result_out_of_range) return wrong(at, "integer out of range");
-      if (text.empty() || error != std::errc() || stop != end) return wrong(at, "not an integer");
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      target = T::from_text(text);
-    } else if constexpr (has_enum_names_v<T>) {
-      auto const known = enum_from_text<T>(text);
-      if (!known) return wrong(at, "unknown value \"" + std::string(text) + "\"");
-      target = *known;
-    } else {
-      static_assert(is_text_value_v<T>);
-      if (!parse_text(text, target)) return wrong(at, detail::malformed_text_message<T>());
-    }
+    // Numbers and booleans may be padded, as XML Schema's whitespace facet collapses them.
+    if constexpr (std::is_integral_v<T>) text = trimmed(text);
+    std::string problem = detail::parse_scalar(text, target);
+    if (!problem.empty()) return wrong(at, std::move(problem));
     return {};
   }
 
@@ -458,28 +435,9 @@ class pugixml_serializer {
   // Calls `use` with `value`'s text, or says why it has none that XML can carry.
   template <class T, class Use>
   static encode_result with_text(T const& value, Use&& use) {
-    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
-      return checked(value, use);
-    } else if constexpr (std::is_same_v<T, bool>) {
-      return checked(value ? "true" : "false", use);
-    } else if constexpr (std::is_integral_v<T>) {
-      char digits[24];  // the 20 digits and sign of any 64-bit integer
-      char const* const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-      return checked({digits, static_cast<std::size_t>(end - digits)}, use);
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      return checked(value.text(), use);
-    } else if constexpr (has_enum_names_v<T>) {
-      std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
-      return checked(text, use);
-    } else {
-      static_assert(is_text_value_v<T>);
-      char small[64];  // holds any decimal, timestamp or language code
-      writer out(small, sizeof small);
-      format_text(value, out);
-      if (out.overflowed()) return checked(to_text(value), use);
-      return checked({small, out.size()}, use);
-    }
+    encode_result result;
+    std::string_view const problem = detail::format_scalar(value, [&](std::string_view text) { result = checked(text, use); });
+    return problem.empty() ? result : encode_result(problem);
   }
 
   template <class Use>

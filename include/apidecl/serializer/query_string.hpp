@@ -1,18 +1,14 @@
 #ifndef APIDECL_SERIALIZER_QUERY_STRING_HPP
 #define APIDECL_SERIALIZER_QUERY_STRING_HPP
 
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/core/media_type.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/fields.hpp>
-#include <apidecl/types/enum_names.hpp>
-#include <apidecl/types/open_enum.hpp>
 #include <apidecl/types/scalar_text.hpp>
-#include <apidecl/types/text_value.hpp>
 
-#include <charconv>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -93,28 +89,8 @@ class query_string_serializer {
  private:
   template <class T>
   static encode_result put_scalar(T const& value, writer& out) {
-    if constexpr (std::is_same_v<T, bool>) {
-      out.append(value ? "true" : "false");
-    } else if constexpr (std::is_integral_v<T>) {
-      char digits[24];
-      auto const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-      out.append({digits, static_cast<std::size_t>(end - digits)});
-    } else if constexpr (std::is_convertible_v<T const&, std::string_view>) {
-      percent_encode(std::string_view(value), out);
-    } else if constexpr (detail::is_open_enum<T>::value) {
-      percent_encode(value.text(), out);
-    } else if constexpr (has_enum_names_v<T>) {
-      std::string_view const text = enum_to_text(value);
-      if (text.empty()) return encode_result("holds an enum value that has no name in enum_names");
-      percent_encode(text, out);
-    } else if constexpr (is_text_value_v<T>) {
-      percent_encode(to_text(value), out);
-    } else {
-      static_assert(detail::always_false<T>,
-                    "apidecl: query_string_serializer fields are text, integers, bool, enums with enum_names, "
-                    "open_enum or text values (text_value.hpp), possibly in std::optional or std::vector");
-    }
-    return {};
+    std::string_view const problem = detail::format_scalar(value, [&](std::string_view text) { percent_encode(text, out); });
+    return problem.empty() ? encode_result() : encode_result(problem);
   }
 
   static bool unescape(std::string_view text, std::string& out) {
@@ -149,21 +125,17 @@ class query_string_serializer {
     if constexpr (detail::is_vector<F>::value) field.clear();  // a used target keeps nothing old
     else if constexpr (is_optional_v<F>) field.reset();
     std::size_t seen = 0;
-    bool parsed = true;
+    std::string problem;
     bool const well_formed = for_each_value(text, name, [&](std::string const& value) {
+      if constexpr (detail::is_vector<F>::value) problem = detail::parse_scalar(value, field.emplace_back());
+      else if (seen > 0) problem = "given more than once";
+      else if constexpr (is_optional_v<F>) problem = detail::parse_scalar(value, field.emplace());
+      else problem = detail::parse_scalar(value, field);
       ++seen;
-      if constexpr (detail::is_vector<F>::value) {
-        parsed = detail::parse_scalar(value, field.emplace_back());
-      } else if constexpr (is_optional_v<F>) {
-        parsed = seen == 1 && detail::parse_scalar(value, field.emplace());
-      } else {
-        parsed = seen == 1 && detail::parse_scalar(value, field);
-      }
-      return parsed;
+      return problem.empty();
     });
     if (!well_formed) return decode_result(where, "malformed percent-encoding");
-    if (seen > 1 && !parsed && !detail::is_vector<F>::value) return decode_result(where, "given more than once");
-    if (!parsed) return decode_result(where, detail::scalar_refusal<typename detail::form_element<F>::type>());
+    if (!problem.empty()) return decode_result(where, std::move(problem));
     if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
       return decode_result(where, "missing required field");
     return {};

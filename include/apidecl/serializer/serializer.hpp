@@ -2,8 +2,8 @@
 #define APIDECL_SERIALIZER_SERIALIZER_HPP
 
 #include <apidecl/core/writer.hpp>
-#include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/codec_result.hpp>
 
 #include <string_view>
 #include <type_traits>

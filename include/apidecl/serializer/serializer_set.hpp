@@ -1,8 +1,8 @@
 #ifndef APIDECL_SERIALIZER_SERIALIZER_SET_HPP
 #define APIDECL_SERIALIZER_SERIALIZER_SET_HPP
 
-#include <apidecl/serializer/serializer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/serializer.hpp>
 
 #include <cstddef>
 #include <string_view>

@@ -1,6 +1,7 @@
 #ifndef APIDECL_TYPES_OPEN_ENUM_HPP
 #define APIDECL_TYPES_OPEN_ENUM_HPP
 
+#include <apidecl/core/writer.hpp>
 #include <apidecl/types/enum_names.hpp>
 
 #include <string>
@@ -11,7 +12,8 @@
 namespace apidecl {
 
 /// An enumeration read from a service that may add values: a known value, or `Enum::unknown`
-/// together with the text that was received, so nothing is lost. `Enum` declares its names
+/// together with the text that was received, so nothing is lost. A text value, so every
+/// serializer reads and writes it as its name. `Enum` declares its names
 /// (enum_names.hpp) and an enumerator `unknown` that has none.
 template <class Enum>
 class open_enum {
@@ -40,6 +42,13 @@ class open_enum {
     return a.value_ == b.value_ && a.unknown_text_ == b.unknown_text_;
   }
   friend bool operator!=(open_enum const& a, open_enum const& b) noexcept { return !(a == b); }
+
+  /// A text value (text_value.hpp) whose text always reads: unknown text is kept, not refused.
+  friend bool parse_text(std::string_view text, open_enum& out) {
+    out = from_text(text);
+    return true;
+  }
+  friend void format_text(open_enum const& value, writer& out) noexcept { out.append(value.text()); }
 
  private:
   Enum value_ = Enum::unknown;
