@@ -1,5 +1,6 @@
 // The XML encoder writes fields in declaration order, so two fields under one element (<Source>)
 // with another field between them cannot be written as one element; the one error says so.
+// expect: xml_fields_sharing_an_element_are_apart
 // expect: share an element
 // expect: one after the other
 #include <apidecl/core/writer.hpp>

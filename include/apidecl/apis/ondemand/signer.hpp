@@ -40,14 +40,26 @@ struct credentials {
 /// the time of `Clock` (utc_clock.hpp).
 template <class Sha256, class Clock = system_utc_clock>
 class signer {
-  static_assert(is_sha256_v<Sha256>, "apidecl: the signer's first template argument must be a Sha256 provider");
-  static_assert(is_utc_clock_v<Clock>, "apidecl: the signer's Clock must provide 'apidecl::utc_timestamp now()'");
-
  public:
   explicit signer(credentials keys, Sha256 hash = {}, Clock clock = {})
-      : keys_(std::move(keys)), hash_(std::move(hash)), clock_(std::move(clock)) {}
+      : keys_(std::move(keys)), hash_(std::move(hash)), clock_(std::move(clock)) {
+    // One error at most: the Clock is looked at only once the Sha256 provider is right.
+    if constexpr (!is_sha256_v<Sha256>) detail::diagnose_sha256<Sha256>();
+    else detail::diagnose_utc_clock<Clock>();
+  }
 
   auth_result authenticate(request const& r, header_writer& headers) {
+    if constexpr (!is_sha256_v<Sha256> || !is_utc_clock_v<Clock>) {
+      return auth_result("the signer's Sha256 provider or Clock does not compile");  // the constructor said why
+    } else {
+      return sign(r, headers);
+    }
+  }
+
+  Clock& clock() noexcept { return clock_; }
+
+ private:
+  auth_result sign(request const& r, header_writer& headers) {
     static constexpr std::string_view accept = "text/xml";
     char stamp_text[32];
     writer stamp(stamp_text, sizeof stamp_text);
@@ -71,9 +83,6 @@ class signer {
     return {};
   }
 
-  Clock& clock() noexcept { return clock_; }
-
- private:
   credentials keys_;
   Sha256 hash_;
   Clock clock_;
