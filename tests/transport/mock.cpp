@@ -2,26 +2,30 @@
 #include <catch2/catch.hpp>
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/client/client.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
+#include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 #include <apidecl/transport/transport.hpp>
 
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace c24 = apidecl::cielo24;
 
 namespace mock_test {
 
-// The exemplar of the Transport requirement, as a user writes one.
+// The exemplar of the Transport requirement, as a user writes one: it answers every request with
+// a cielo24 task whose id is the target it was sent.
 struct echo_transport {
-  std::string last_target;
+  std::string answer;
   apidecl::transport_result send(apidecl::request const& r) {
-    last_target = std::string(r.target());
-    return apidecl::response{200, apidecl::header_list(), last_target};
+    answer = R"({"TaskId": ")" + std::string(r.target()) + R"("})";
+    return apidecl::response{200, apidecl::header_list(), answer};
   }
 };
 
@@ -67,12 +71,16 @@ TEST_CASE("a type without a fitting send is not a Transport", "[transport][mock]
   STATIC_REQUIRE_FALSE(apidecl::is_transport_v<send_is_not_a_function>);
 }
 
-TEST_CASE("a user-written transport answers through the requirement's valid expression", "[transport][mock]") {
-  echo_transport t;
-  apidecl::transport_result const r = t.send(post_request);
-  REQUIRE(r);
-  CHECK(r->status == 200);
-  CHECK(r->body == "/v2/widgets?dry_run=true");
+TEST_CASE("the client sends the request it built through a user-written transport and decodes its answer",
+          "[transport][mock]") {
+  echo_transport http;
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
+  auto const r = api.call(c24::delete_job, c24::api_token = "7ca5dc5c7cce449fb0fff719307e8f5f",
+                          c24::job_id = "64bea283eff6475ea6596027a6ba0929");
+  REQUIRE(r.get_if<200>() != nullptr);
+  CHECK(r.get_if<200>()->task_id ==
+        "/api/job/delete?v=1&api_token=7ca5dc5c7cce449fb0fff719307e8f5f&job_id=64bea283eff6475ea6596027a6ba0929");
+  CHECK(r.attempts() == 1);
 }
 
 TEST_CASE("the mock records each request it is given", "[transport][mock]") {
@@ -164,4 +172,28 @@ TEST_CASE("running out of script is a transport error that never reached the ser
   mock.respond(204);
   CHECK(mock.send(post_request));
   CHECK_FALSE(mock.send(post_request));
+}
+
+TEST_CASE("as an AsyncTransport the mock answers at the next poll, in the order exchanges started", "[transport][mock]") {
+  apidecl::mock_transport mock;
+  mock.respond(201, "first").respond(404, "second");
+  std::vector<std::string> answers;
+  auto const keep = [&answers](apidecl::transport_result const& r) {
+    answers.push_back(r ? std::to_string(r->status) + " " + std::string(r->body)
+                        : "failed: " + std::string(r.error().detail.view()));
+  };
+  mock.start(post_request, keep);
+  apidecl::exchange_id const dropped = mock.start(post_request, keep);
+  mock.start(post_request, keep);
+  CHECK(mock.requests().size() == 3);  // recorded as they start
+  CHECK(mock.in_flight() == 3);
+  CHECK(answers.empty());
+
+  CHECK(mock.cancel(dropped));
+  CHECK_FALSE(mock.cancel(dropped));
+  CHECK(mock.poll() == 3);
+  CHECK(answers == std::vector<std::string>{"201 first", "failed: mock transport: cancelled", "404 second"});
+  CHECK(mock.pending() == 0);  // the cancelled exchange took no reply
+  CHECK(mock.in_flight() == 0);
+  CHECK(mock.poll() == 0);
 }

@@ -1,12 +1,13 @@
 // A user's own non-blocking HTTP stack plugs in as an AsyncTransport: here a scripted one that
 // answers each exchange at the poll after it started, the exemplar of the requirement, checked by
-// its trait along with types that miss a part of it.
+// its trait along with types that miss a part of it, and driven by the client.
 #include <catch2/catch.hpp>
 
-#include "../support/transport_exchange.hpp"
-
+#include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/client/client.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
+#include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/transport.hpp>
@@ -20,17 +21,25 @@
 #include <utility>
 #include <vector>
 
+namespace c24 = apidecl::cielo24;
+
 namespace user_async_transport_test {
 
-/// Answers each exchange with the next status of its script, at the first poll after the one
-/// that saw it start; the body echoes the request's target. A cancelled exchange is answered
-/// with `cancelled` at the next poll.
+/// Answers each exchange with the next reply of its script, at the first poll after the one that
+/// saw it start. A cancelled exchange is answered with `cancelled` at the next poll. Keeps the
+/// target of every request started and the id of every exchange cancelled.
 class scripted_async_transport {
  public:
-  explicit scripted_async_transport(std::deque<int> statuses) : statuses_(std::move(statuses)) {}
+  struct reply {
+    int status;
+    std::string body;
+  };
+
+  explicit scripted_async_transport(std::deque<reply> script) : script_(std::move(script)) {}
 
   apidecl::exchange_id start(apidecl::request const& r, apidecl::exchange_handler on_done) {
-    exchanges_.push_back({apidecl::exchange_id{++last_}, std::string(r.target()), std::move(on_done), false, false});
+    targets.emplace_back(r.target());
+    exchanges_.push_back({apidecl::exchange_id{++last_}, std::move(on_done), false, false});
     return exchanges_.back().id;
   }
 
@@ -45,9 +54,9 @@ class scripted_async_transport {
         p.on_done(apidecl::transport_error{apidecl::transport_errc::cancelled, false, "cancelled"});
         continue;
       }
-      int const status = statuses_.empty() ? 500 : statuses_.front();
-      if (!statuses_.empty()) statuses_.pop_front();
-      p.on_done(apidecl::response{status, apidecl::header_list(), p.target});
+      answer_ = script_.empty() ? reply{500, {}} : script_.front();  // the response views it
+      if (!script_.empty()) script_.pop_front();
+      p.on_done(apidecl::response{answer_.status, apidecl::header_list(), answer_.body});
     }
     return ending.size();
   }
@@ -56,20 +65,24 @@ class scripted_async_transport {
     auto const it = std::find_if(exchanges_.begin(), exchanges_.end(), [id](pending const& p) { return p.id == id; });
     if (it == exchanges_.end() || it->cancelled) return false;
     it->cancelled = true;
+    cancelled.push_back(id);
     return true;
   }
 
   std::size_t in_flight() const { return exchanges_.size(); }
 
+  std::vector<std::string> targets;
+  std::vector<apidecl::exchange_id> cancelled;
+
  private:
   struct pending {
     apidecl::exchange_id id;
-    std::string target;
     apidecl::exchange_handler on_done;
     bool seen;
     bool cancelled;
   };
-  std::deque<int> statuses_;
+  std::deque<reply> script_;
+  reply answer_;
   std::vector<pending> exchanges_;
   std::uint64_t last_ = 0;
 };
@@ -109,16 +122,12 @@ struct in_flight_not_const {
   std::size_t in_flight();
 };
 
-/// Generic code over the requirement: starts `targets` and polls until all have ended.
-template <class AsyncTransport>
-std::vector<std::string> fetch_all(AsyncTransport& transport, std::vector<std::string> const& targets) {
-  apidecl::detail::diagnose_async_transport<AsyncTransport>();
-  std::vector<std::string> bodies(targets.size());
-  for (std::size_t i = 0; i < targets.size(); ++i)
-    transport.start(apidecl::request(apidecl::method::get, targets[i], {}, {}),
-                    [&bodies, i](apidecl::transport_result const& r) { bodies[i] = r ? std::string(r->body) : "failed"; });
-  while (transport.in_flight() > 0) transport.poll();
-  return bodies;
+constexpr char const* token = "7ca5dc5c7cce449fb0fff719307e8f5f";
+constexpr char const* job = "64bea283eff6475ea6596027a6ba0929";
+constexpr char const* gone_job = "0123456789abcdef0123456789abcdef";
+
+std::string authorize_target(std::string const& job_id) {
+  return "/api/job/authorize?v=1&api_token=" + std::string(token) + "&job_id=" + job_id;
 }
 
 }  // namespace user_async_transport_test
@@ -142,36 +151,44 @@ TEST_CASE("a type that misses a part of the requirement is not an AsyncTransport
   STATIC_REQUIRE_FALSE(apidecl::is_async_transport_v<in_flight_not_const>);
 }
 
-TEST_CASE("generic code drives a user's AsyncTransport through the valid expressions", "[transport][async]") {
-  scripted_async_transport t({200, 404});
-  CHECK(fetch_all(t, {"/a?x=1", "/b"}) == std::vector<std::string>{"/a?x=1", "/b"});
-  CHECK(t.in_flight() == 0);
+TEST_CASE("calls started through the client go out as built and complete at the poll their answers arrive in",
+          "[transport][async]") {
+  scripted_async_transport http({{204, ""}, {400, R"({"ErrorType": "ITEM_NOT_FOUND", "ErrorComment": "no such job"})"}});
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
+  auto authorized = api.start(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  auto unknown = api.start(c24::authorize_job, c24::job_id = gone_job, c24::api_token = token);
+  CHECK(http.targets == std::vector<std::string>{authorize_target(job), authorize_target(gone_job)});
+  CHECK(api.in_flight() == 2);
+
+  CHECK(api.poll() == 0);  // the transport has seen them start, and has no answer yet
+  CHECK_FALSE(authorized.ready());
+  CHECK(api.poll() == 2);
+  REQUIRE(authorized.ready());
+  REQUIRE(unknown.ready());
+  CHECK(authorized.get().get_if<204>() != nullptr);
+  CHECK(authorized.get().attempts() == 1);
+  REQUIRE(unknown.get().get_if<400>() != nullptr);
+  CHECK(unknown.get().get_if<400>()->type == c24::error_type::item_not_found);
+  CHECK(unknown.get().get_if<400>()->comment == "no such job");
+  CHECK(api.in_flight() == 0);
+  CHECK(http.in_flight() == 0);
 }
 
-TEST_CASE("a user's AsyncTransport answers at a later poll, and cancel ends an exchange", "[transport][async]") {
-  scripted_async_transport t({201});
-  std::vector<int> statuses;
-  std::vector<apidecl::transport_errc> errors;
-  auto const record = [&](apidecl::transport_result const& r) {
-    if (r) statuses.push_back(r->status);
-    else errors.push_back(r.error().code);
-  };
-  t.start(apidecl::request(apidecl::method::post, "/kept", {}, "{}"), record);
-  apidecl::exchange_id const dropped = t.start(apidecl::request(apidecl::method::get, "/dropped", {}, {}), record);
-  CHECK(t.in_flight() == 2);
-  CHECK(t.cancel(dropped));
-  CHECK_FALSE(t.cancel(dropped));
-  CHECK(t.poll() == 1);  // the cancelled one
-  CHECK(errors == std::vector<apidecl::transport_errc>{apidecl::transport_errc::cancelled});
-  CHECK(t.poll() == 1);
-  CHECK(statuses == std::vector<int>{201});
-  CHECK(t.in_flight() == 0);
-}
+TEST_CASE("cancelling a call through the client cancels its exchange, and only that one", "[transport][async]") {
+  scripted_async_transport http({{204, ""}});
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
+  auto kept = api.start(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  auto dropped = api.start(c24::authorize_job, c24::api_token = token, c24::job_id = gone_job);
+  CHECK(api.cancel(dropped));
+  CHECK(http.cancelled == std::vector<apidecl::exchange_id>{apidecl::exchange_id{2}});  // the second started
+  CHECK_FALSE(api.cancel(dropped));
 
-TEST_CASE("the tests' exchange helper runs a user's AsyncTransport too", "[transport][async]") {
-  scripted_async_transport t({202});
-  test_support::received const r = test_support::exchange(t, apidecl::request(apidecl::method::get, "/x", {}, {}));
-  REQUIRE(r);
-  CHECK(r.status == 202);
-  CHECK(r.body == "/x");
+  CHECK(api.poll() == 1);  // the cancelled one ends at once
+  CHECK(api.poll() == 1);
+  CHECK(api.in_flight() == 0);
+  REQUIRE(dropped.get().failure_if() != nullptr);
+  REQUIRE(dropped.get().failure_if()->transport() != nullptr);
+  CHECK(dropped.get().failure_if()->transport()->code == apidecl::transport_errc::cancelled);
+  CHECK(kept.get().get_if<204>() != nullptr);  // the one reply went to the call that was kept
+  CHECK(http.targets.size() == 2);
 }
