@@ -69,20 +69,21 @@ function(apidecl_doc_unit_name page out_var)
 endfunction()
 
 # Writes into `output_dir` one translation unit per page of `pages` (relative to `root`) that has
-# "<!-- compile -->" blocks, and sets `out_var` to their paths. A unit includes every public
-# header, the adapters' libraries and the standard headers the blocks commonly use; then each
-# block, in a namespace of its own so that blocks may reuse names, behind a #line directive that
-# points compiler messages at the page. A block's own #include lines move to the top of the unit
-# (left blank in place, so line numbers hold): a block may show the header it needs.
+# "<!-- compile -->" blocks, and sets `out_var` to their paths. A unit includes the umbrella
+# header, the API catalogs, the adapters of the libraries the tests link (Boost.JSON, pugixml,
+# libcurl, OpenSSL, {fmt}), the response reader and the standard headers the blocks commonly use;
+# then each block, in a namespace of its own so that blocks may reuse names, behind a #line
+# directive that points compiler messages at the page. A block's own #include lines move to the
+# top of the unit (left blank in place, so line numbers hold): a block that needs another header
+# shows it.
 function(apidecl_generate_doc_units root pages output_dir out_var)
-  file(GLOB_RECURSE headers RELATIVE ${root}/include ${root}/include/apidecl/*.hpp)
-  list(SORT headers)
   set(prelude "")
-  foreach(header IN LISTS headers)
-    string(APPEND prelude "#include <${header}>\n")
-  endforeach()
-  foreach(header IN ITEMS boost/hana/define_struct.hpp fmt/core.h array chrono cstddef cstdint optional
-                          string string_view tuple utility vector)
+  foreach(header IN ITEMS apidecl/apidecl.hpp apidecl/apis/cielo24/cielo24.hpp apidecl/apis/ondemand/ondemand.hpp
+                          apidecl/auth/openssl_sha256.hpp apidecl/core/response_reader.hpp apidecl/fmt/formatters.hpp
+                          apidecl/serializer/boost_json.hpp apidecl/serializer/pugixml.hpp apidecl/transport/curl.hpp
+                          apidecl/transport/curl_multi.hpp
+                          boost/hana/define_struct.hpp fmt/core.h
+                          array chrono cstddef cstdint optional string string_view tuple utility vector)
     string(APPEND prelude "#include <${header}>\n")
   endforeach()
 
