@@ -9,16 +9,8 @@
 # With TWIN it passes iff SOURCE compiles with APIDECL_TWIN defined (the fixed code).
 # Expected texts are plain substrings; they cannot hold a semicolon (a CMake list separator).
 
-set(command)
-set(after_dashes OFF)
-math(EXPR last "${CMAKE_ARGC} - 1")
-foreach(i RANGE ${last})
-  if(after_dashes)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif(CMAKE_ARGV${i} STREQUAL "--")
-    set(after_dashes ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_dashes.cmake)
+apidecl_command_after_dashes(command)
 if(NOT SOURCE OR NOT command)
   message(FATAL_ERROR "usage: cmake -DSOURCE=<file> [-DTWIN=ON] -P ${CMAKE_SCRIPT_MODE_FILE} -- <compiler> <flags>...")
 endif()

@@ -2,13 +2,11 @@
 // non-const one does not compile, and the one error says what the requirement is.
 // expect: async_transport_lacks_in_flight<frame_transport>
 // expect: apidecl: an AsyncTransport must provide 'std::size_t in_flight() const'
-#include <apidecl/apis/cielo24/cielo24.hpp>
-#include <apidecl/client/client.hpp>
-#include <apidecl/serializer/boost_json.hpp>
+#include "start_a_call.hpp"
+
+#include <apidecl/transport/async_transport.hpp>
 
 #include <cstddef>
-
-namespace c24 = apidecl::cielo24;
 
 struct frame_transport {
   apidecl::exchange_id start(apidecl::request const&, apidecl::exchange_handler) { return apidecl::exchange_id{1}; }
@@ -23,7 +21,5 @@ struct frame_transport {
 
 int main() {
   frame_transport http;
-  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
-  auto pending = api.start(c24::authorize_job, c24::api_token = "7ca5", c24::job_id = "64be");
-  return pending.ready() ? 0 : 1;
+  return start_a_call(http);
 }

@@ -4,19 +4,16 @@
 // expect: status<400
 // expect: apidecl: every callable of a visitor must return the same type
 #include <apidecl/apis/cielo24/cielo24.hpp>
-#include <apidecl/client/client.hpp>
+#include <apidecl/core/decode.hpp>
 #include <apidecl/serializer/boost_json.hpp>
-#include <apidecl/transport/mock.hpp>
 
 #include <string>
 
 namespace c24 = apidecl::cielo24;
 
 int main() {
-  apidecl::mock_transport http;
-  http.respond(204);
-  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
-  auto r = api.call(c24::authorize_job, c24::api_token = "7ca5", c24::job_id = "64be");
+  apidecl::response const answer{204, apidecl::header_list(), {}};
+  auto const r = apidecl::decode(c24::authorize_job, answer, apidecl::serializer_set{apidecl::boost_json_serializer{}});
   return r.visit(apidecl::overload{
       [](apidecl::no_content) { return 0; },
 #ifdef APIDECL_TWIN

@@ -1,0 +1,15 @@
+# For a script run as `cmake [-D<name>=<value>...] -P <script> -- <command> [<argument>...]`:
+# apidecl_command_after_dashes(<var>) sets <var> to the list of the words after "--".
+function(apidecl_command_after_dashes out_var)
+  set(words)
+  set(after_dashes OFF)
+  math(EXPR last "${CMAKE_ARGC} - 1")
+  foreach(i RANGE ${last})
+    if(after_dashes)
+      list(APPEND words "${CMAKE_ARGV${i}}")
+    elseif(CMAKE_ARGV${i} STREQUAL "--")
+      set(after_dashes ON)
+    endif()
+  endforeach()
+  set(${out_var} "${words}" PARENT_SCOPE)
+endfunction()
