@@ -99,6 +99,13 @@ class scripted_server {
     return text;
   }
 
+  /// A session that records one request and then holds the connection, never answering: a server
+  /// that has received the request and stalls.
+  then record_then_hold(int connection) {
+    read_request(connection);
+    return then::hold;
+  }
+
   /// Called from a session: once it returns, the port refuses connections, before the session's
   /// connection is closed.
   void stop_listening() noexcept { stop_listening_ = true; }

@@ -39,6 +39,12 @@ apidecl::curl_options nginx_options() {
   return o;
 }
 
+apidecl::curl_options options_for(test_support::scripted_server const& server) {
+  apidecl::curl_options o;
+  o.base_url = server.url();
+  return o;
+}
+
 apidecl::request const connection_request(apidecl::method::get, "/connection", {}, {});
 
 long connection_of(received const& r) {
@@ -187,14 +193,9 @@ TEST_CASE("cancelling before the first poll: the request never left, and the han
 }
 
 TEST_CASE("cancelling an exchange the server has received: it may have acted", "[transport][curl_multi]") {
-  test_support::scripted_server server([&](int connection) {
-    server.read_request(connection);
-    return test_support::scripted_server::then::hold;
-  });
+  test_support::scripted_server server([&](int connection) { return server.record_then_hold(connection); });
   REQUIRE(server.listening());
-  apidecl::curl_options o;
-  o.base_url = server.url();
-  apidecl::curl_multi_transport http(o);
+  apidecl::curl_multi_transport http(options_for(server));
   std::optional<received> answer;
   std::string const target = "/api/job/delete?api_token=" + std::string(test_support::seed_api_token);
   apidecl::exchange_id const id = http.start(apidecl::request(apidecl::method::get, target, {}, {}),
@@ -217,9 +218,7 @@ TEST_CASE("a handler may cancel another exchange", "[transport][curl_multi]") {
     return test_support::scripted_server::then::close;
   });
   REQUIRE(server.listening());
-  apidecl::curl_options o;
-  o.base_url = server.url();
-  apidecl::curl_multi_transport http(o);
+  apidecl::curl_multi_transport http(options_for(server));
 
   std::optional<received> slow;
   apidecl::exchange_id const slow_id = http.start(apidecl::request(apidecl::method::get, "/slow", {}, {}),
@@ -262,16 +261,11 @@ TEST_CASE("destroying the transport abandons its exchanges without calling their
   // The server records the request and never answers, so no poll can end the exchange: the
   // handler could only be called by the destructor. Declared first, the server outlives the
   // transport and joins its thread after the connection is gone.
-  test_support::scripted_server server([&](int connection) {
-    server.read_request(connection);
-    return test_support::scripted_server::then::hold;
-  });
+  test_support::scripted_server server([&](int connection) { return server.record_then_hold(connection); });
   REQUIRE(server.listening());
-  apidecl::curl_options o;
-  o.base_url = server.url();
   int calls = 0;
   {
-    apidecl::curl_multi_transport http(o);
+    apidecl::curl_multi_transport http(options_for(server));
     http.start(connection_request, [&](apidecl::transport_result const&) { ++calls; });
     REQUIRE(poll_until(http, [&] { return server.requests().size() == 1; }));  // in flight, mid-exchange
     CHECK(http.in_flight() == 1);

@@ -370,10 +370,7 @@ TEMPLATE_TEST_CASE("a connect timeout is timed_out, and the request never left",
 
 TEMPLATE_TEST_CASE("the total timeout ends an exchange with a server that never answers, which may have acted",
                    "[transport][curl]", CURL_TRANSPORTS) {
-  test_support::scripted_server server([&](int connection) {
-    server.read_request(connection);  // recorded; then the connection is held, unanswered
-    return test_support::scripted_server::then::hold;
-  });
+  test_support::scripted_server server([&](int connection) { return server.record_then_hold(connection); });
   REQUIRE(server.listening());
   // The timeout under test is the one that fires once the request is written; one that fires
   // before, on a machine too busy to write it in time, is tried again with a longer one.
