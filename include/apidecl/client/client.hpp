@@ -87,8 +87,7 @@ class client {
   /// and returns once the Retry policy is done; see `result` for what comes back.
   template <class Endpoint, class... Args>
   result<Endpoint> call(Endpoint const& endpoint, Args const&... args) {
-    auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-    return std::apply([&](auto const&... more) { return call_with(no_options, endpoint, args..., more...); }, supplied);
+    return with_supplied<Endpoint>([&](auto const&... all) { return call_with(no_options, endpoint, all...); }, args...);
   }
 
   /// As `call(endpoint, args...)`, with `options` (per-exchange timeouts, a deadline for the
@@ -100,17 +99,15 @@ class client {
       (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
       return detail::after_error{};
     } else {
-      auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-      return std::apply([&](auto const&... more) { return call_with(options, endpoint, args..., more...); }, supplied);
+      return with_supplied<Endpoint>([&](auto const&... all) { return call_with(options, endpoint, all...); }, args...);
     }
   }
 
   /// Starts calling `endpoint` with named `args` and returns at once; `poll()` completes it.
   template <class Endpoint, class... Args>
   pending_call<Endpoint> start(Endpoint const& endpoint, Args const&... args) {
-    auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-    return std::apply([&](auto const&... more) { return start_with(no_options, endpoint, args..., more...); },
-                      supplied);
+    return with_supplied<Endpoint>([&](auto const&... all) { return start_with(no_options, endpoint, all...); },
+                                   args...);
   }
 
   /// As `start(endpoint, args...)`, with `options` in place of the transport's own limits.
@@ -120,9 +117,8 @@ class client {
       (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
       return detail::after_error{};
     } else {
-      auto const supplied = detail::supplied_arguments<Endpoint, Args...>(auth_);
-      return std::apply([&](auto const&... more) { return start_with(options, endpoint, args..., more...); },
-                        supplied);
+      return with_supplied<Endpoint>([&](auto const&... all) { return start_with(options, endpoint, all...); },
+                                     args...);
     }
   }
 
@@ -162,6 +158,21 @@ class client {
  private:
   // A zero duration keeps the transport's own limit: the default options change nothing.
   static constexpr call_options no_options{};
+
+  // Calls `f` with `args` and the Auth policy's arguments that the endpoint declares and `args`
+  // do not name. Arguments that are not all named are passed on as they are, for the call's
+  // own check to report.
+  template <class Endpoint, class F, class... Args>
+  decltype(auto) with_supplied(F&& f, Args const&... args) {
+    if constexpr (!(detail::is_arg<Args>::value && ...)) {
+      return f(args...);
+    } else if constexpr (std::tuple_size_v<decltype(detail::supplied_arguments<Endpoint, Args...>(auth_))> == 0) {
+      return f(args...);
+    } else {
+      return std::apply([&](auto const&... more) { return f(args..., more...); },
+                        detail::supplied_arguments<Endpoint, Args...>(auth_));
+    }
+  }
 
   template <class Endpoint, class... Args>
   result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] Endpoint const& endpoint,

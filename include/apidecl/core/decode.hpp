@@ -25,20 +25,19 @@ result<E> decode_documented(response const& r, Serializers const& serializers) {
   using case_type = case_of_t<On>;
   // Decoded where the result keeps it, and that result returned, so the body is never moved.
   result<E> decoded(std::in_place_type<case_type>);
-  auto& outcome = result_access::outcome(decoded);
+  case_type& held = result_access::held<case_type>(decoded);
   if constexpr (!std::is_same_v<body_type, no_content>) {
-    decode_result const status =
-        serializers.template get<typename On::media>().decode(r.body, std::get_if<case_type>(&outcome)->body);
+    decode_result const status = serializers.template get<typename On::media>().decode(r.body, held.body);
     if (!status) {
-      outcome = failure(decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()),
-                                     std::string(r.body)});
+      result_access::emplace<failure>(decoded, decode_error{status.where(), status.what(), r.status,
+                                                            std::string(r.headers.text()), std::string(r.body)});
       return decoded;
     }
   }
   if constexpr (On::headers::size > 0) {
-    if (std::optional<header_problem> problem = read_headers(r.headers, std::get_if<case_type>(&outcome)->headers)) {
-      outcome = failure(decode_error{std::string(problem->name), std::move(problem->what), r.status,
-                                     std::string(r.headers.text()), std::string(r.body), true});
+    if (std::optional<header_problem> problem = read_headers(r.headers, held.headers)) {
+      result_access::emplace<failure>(decoded, decode_error{std::string(problem->name), std::move(problem->what), r.status,
+                                                            std::string(r.headers.text()), std::string(r.body), true});
       return decoded;
     }
   }

@@ -6,12 +6,14 @@
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/response_header.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
 
 namespace apidecl {
 
@@ -70,11 +72,36 @@ struct case_of<On, type_list<Headers...>> {
 template <class On>
 using case_of_t = typename case_of<On>::type;
 
+// The cases a result of an endpoint with `Responses` may hold, in order: each documented status,
+// then unexpected_status and failure.
 template <class Responses>
-struct result_variant;
+struct result_cases;
 template <class... On>
-struct result_variant<responses<On...>> {
-  using type = std::variant<case_of_t<On>..., unexpected_status, failure>;
+struct result_cases<responses<On...>> {
+  using type = type_list<case_of_t<On>..., unexpected_status, failure>;
+};
+
+// How a result destroys, copies and moves the case it holds in its raw storage: one table per
+// case type, shared by every endpoint that documents that case, instead of a std::variant's
+// machinery instantiated for each endpoint.
+struct case_operations {
+  void (*destroy)(void* held) noexcept;
+  void (*copy)(void* to, void const* from);
+  void (*move)(void* to, void* from);
+};
+template <class Case>
+inline constexpr case_operations operations_of{
+    [](void* held) noexcept { static_cast<Case*>(held)->~Case(); },
+    [](void* to, void const* from) { ::new (to) Case(*static_cast<Case const*>(from)); },
+    [](void* to, void* from) { ::new (to) Case(std::move(*static_cast<Case*>(from))); }};
+
+template <class Cases>
+struct case_layout;
+template <class... Cases>
+struct case_layout<type_list<Cases...>> {
+  static constexpr std::size_t size = std::max({sizeof(Cases)...});
+  static constexpr std::size_t alignment = std::max({alignof(Cases)...});
+  static constexpr case_operations const* operations[] = {&operations_of<Cases>...};
 };
 
 // How a visitor takes one case: a documented status whole or just its body.
@@ -107,31 +134,29 @@ template <class Endpoint, int Code>
 using status_case_t = typename status_body<Code, typename Endpoint::responses>::case_type;
 
 template <class Visitor, class... Cases>
-constexpr std::size_t first_unhandled(std::variant<Cases...> const*) noexcept {
+constexpr std::size_t first_unhandled(type_list<Cases...>) noexcept {
   return first_false<visit_case<Visitor, Cases>::handled...>();
 }
 template <class Visitor, class... Cases>
-constexpr std::size_t first_other_return(std::variant<Cases...> const*) noexcept {
+constexpr std::size_t first_other_return(type_list<Cases...>) noexcept {
   using first = visit_case_result_t<Visitor, type_at_t<0, type_list<Cases...>>>;
   return first_false<std::is_same_v<first, visit_case_result_t<Visitor, Cases>>...>();
 }
 
-// Whether `Visitor` handles every case of the variant the same way; if not, `diagnose_visitor`
-// makes the one error that names the first case it fails.
-template <class Visitor, class Variant>
+// Whether `Visitor` handles every one of `Cases` the same way; if not, `diagnose_visitor` makes
+// the one error that names the first case it fails.
+template <class Visitor, class Cases>
 constexpr bool visitor_is_complete() noexcept {
-  constexpr std::size_t size = std::variant_size_v<Variant>;
-  if constexpr (first_unhandled<Visitor>(static_cast<Variant const*>(nullptr)) < size) return false;
-  else return first_other_return<Visitor>(static_cast<Variant const*>(nullptr)) == size;
+  if constexpr (first_unhandled<Visitor>(Cases{}) < Cases::size) return false;
+  else return first_other_return<Visitor>(Cases{}) == Cases::size;
 }
 template <class Endpoint, class Visitor, class... Cases>
-void diagnose_visitor(std::variant<Cases...> const*) noexcept {
-  using variant = std::variant<Cases...>;
-  constexpr std::size_t unhandled = first_unhandled<Visitor>(static_cast<variant const*>(nullptr));
+void diagnose_visitor(type_list<Cases...> cases) noexcept {
+  constexpr std::size_t unhandled = first_unhandled<Visitor>(cases);
   if constexpr (unhandled < sizeof...(Cases)) {
     (void)sizeof(diagnostic::visitor_does_not_handle_a_case<Endpoint, type_at_t<unhandled, type_list<Cases...>>>);
   } else {
-    constexpr std::size_t other = first_other_return<Visitor>(static_cast<variant const*>(nullptr));
+    constexpr std::size_t other = first_other_return<Visitor>(cases);
     (void)sizeof(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>);
   }
 }
@@ -143,27 +168,54 @@ struct result_access;
 /// unless every case is handled, or test for one case with `get_if`.
 template <class Endpoint>
 class result {
- public:
-  using variant_type = typename detail::result_variant<typename Endpoint::responses>::type;
-
-  result(variant_type v) : outcome_(std::move(v)) {}                         // NOLINT: implicit by design
-  /// Holds the case `Case` (a `status<Code, Body>`), its body value-initialized.
+  using cases = typename detail::result_cases<typename Endpoint::responses>::type;
+  using layout = detail::case_layout<cases>;
   template <class Case>
-  explicit result(std::in_place_type_t<Case> held) : outcome_(held) {}
-  result(apidecl::failure f) : outcome_(std::move(f)) {}                      // NOLINT
-  result(unexpected_status s) : outcome_(std::move(s)) {}                     // NOLINT
+  static constexpr std::size_t index_of_case = detail::index_of_in<Case>(cases{});
+
+ public:
+  /// Holds `held`: a documented case (`apidecl::status<Code, Body, Headers...>`), an
+  /// `unexpected_status` or a `failure`.
+  template <class Case, class = std::enable_if_t<index_of_case<Case> != detail::npos>>
+  result(Case held) {  // NOLINT: implicit by design
+    emplace<Case>(std::move(held));
+  }
+  /// Holds the case `Case` (a `status<Code, Body, Headers...>`), its body value-initialized.
+  template <class Case>
+  explicit result(std::in_place_type_t<Case>) {
+    emplace<Case>();
+  }
+
+  result(result const& other) : index_(other.index_), headers_(other.headers_), attempts_(other.attempts_) {
+    layout::operations[index_]->copy(storage_, other.storage_);
+  }
+  result(result&& other) : index_(other.index_), headers_(std::move(other.headers_)), attempts_(other.attempts_) {
+    layout::operations[index_]->move(storage_, other.storage_);
+  }
+  result& operator=(result const& other) {
+    if (this != &other) *this = result(other);
+    return *this;
+  }
+  result& operator=(result&& other) {
+    if (this == &other) return *this;
+    layout::operations[index_]->destroy(storage_);
+    index_ = other.index_;
+    layout::operations[index_]->move(storage_, other.storage_);
+    headers_ = std::move(other.headers_);
+    attempts_ = other.attempts_;
+    return *this;
+  }
+  ~result() { layout::operations[index_]->destroy(storage_); }
 
   /// Calls `visitor` with the case held: a documented status's body (or the whole
   /// `apidecl::status<Code, Body>`, if the visitor takes that), `unexpected_status` or `failure`.
   template <class Visitor>
   decltype(auto) visit(Visitor&& visitor) const {
     using V = std::remove_reference_t<Visitor>;
-    if constexpr (detail::visitor_is_complete<V, variant_type>()) {
-      return std::visit([&](auto const& c) -> decltype(auto) {
-        return detail::visit_case<V, std::decay_t<decltype(c)>>::call(visitor, c);
-      }, outcome_);
+    if constexpr (detail::visitor_is_complete<V, cases>()) {
+      return visit_from<0>(visitor);
     } else {
-      detail::diagnose_visitor<Endpoint, V>(static_cast<variant_type const*>(nullptr));
+      detail::diagnose_visitor<Endpoint, V>(cases{});
       return detail::after_error{};
     }
   }
@@ -171,18 +223,15 @@ class result {
   /// The HTTP status received, or 0 if there was none (a failure before or during the exchange;
   /// a decode failure keeps its status in `failure().decode()->status`).
   int http_status() const noexcept {
-    return std::visit([](auto const& c) -> int {
-      using C = std::decay_t<decltype(c)>;
-      if constexpr (std::is_same_v<C, unexpected_status>) return c.status;
-      else if constexpr (std::is_same_v<C, failure>) return c.decode() ? c.decode()->status : 0;
-      else return C::code;
-    }, outcome_);
+    if (auto const* u = unexpected_if()) return u->status;
+    if (auto const* f = failure_if()) return f->decode() ? f->decode()->status : 0;
+    return documented_code(cases{});
   }
 
   /// The body of documented status `Code`, if that is what was received.
   template <int Code>
   auto const* get_if() const noexcept {
-    auto const* held = std::get_if<detail::status_case_t<Endpoint, Code>>(&outcome_);
+    auto const* held = get_case_if<Code>();
     return held ? &held->body : nullptr;
   }
 
@@ -190,8 +239,11 @@ class result {
   /// is what was received.
   template <int Code>
   auto const* get_case_if() const noexcept {
-    return std::get_if<detail::status_case_t<Endpoint, Code>>(&outcome_);
+    return held_if<detail::status_case_t<Endpoint, Code>>();
   }
+
+  apidecl::failure const* failure_if() const noexcept { return held_if<apidecl::failure>(); }
+  unexpected_status const* unexpected_if() const noexcept { return held_if<unexpected_status>(); }
 
   /// The header fields of the response received, as received: empty if there was none (the
   /// request was not sent, or the exchange failed).
@@ -205,11 +257,6 @@ class result {
   /// received, if there is one.
   std::optional<std::string_view> header(std::string_view name) const noexcept { return headers().find(name); }
 
-  apidecl::failure const* failure_if() const noexcept { return std::get_if<apidecl::failure>(&outcome_); }
-  unexpected_status const* unexpected_if() const noexcept { return std::get_if<unexpected_status>(&outcome_); }
-
-  variant_type const& variant() const noexcept { return outcome_; }
-
   /// How many times the request was sent: 0 if it never was (it could not be built), more than
   /// 1 if the client's Retry policy sent it again.
   int attempts() const noexcept { return attempts_; }
@@ -219,7 +266,41 @@ class result {
  private:
   friend struct detail::result_access;
 
-  variant_type outcome_;
+  template <class Case, class... Args>
+  Case& emplace(Args&&... args) {
+    Case* const held = ::new (static_cast<void*>(storage_)) Case{std::forward<Args>(args)...};
+    index_ = static_cast<unsigned char>(index_of_case<Case>);
+    return *held;
+  }
+
+  template <class Case>
+  Case const* held_if() const noexcept {
+    if (index_ != index_of_case<Case>) return nullptr;
+    return std::launder(reinterpret_cast<Case const*>(storage_));
+  }
+
+  template <std::size_t I, class Visitor>
+  decltype(auto) visit_from(Visitor& visitor) const {
+    using held = detail::type_at_t<I, cases>;
+    if constexpr (I + 1 < cases::size) {
+      if (index_ != I) return visit_from<I + 1>(visitor);
+    }
+    return detail::visit_case<Visitor, held>::call(visitor, *std::launder(reinterpret_cast<held const*>(storage_)));
+  }
+
+  template <class... Cases>
+  int documented_code(detail::type_list<Cases...>) const noexcept {
+    constexpr int codes[] = {code_of<Cases>()...};
+    return codes[index_];
+  }
+  template <class Case>
+  static constexpr int code_of() noexcept {
+    if constexpr (std::is_same_v<Case, unexpected_status> || std::is_same_v<Case, apidecl::failure>) return 0;
+    else return Case::code;
+  }
+
+  alignas(layout::alignment) unsigned char storage_[layout::size];
+  unsigned char index_ = 0;
   std::string headers_;  // of a documented status; the other cases keep their own
   int attempts_ = 1;
 };
@@ -227,9 +308,16 @@ class result {
 namespace detail {
 // Lets decoding fill a body where the result keeps it, so a decoded body is never moved.
 struct result_access {
-  template <class E>
-  static typename result<E>::variant_type& outcome(result<E>& r) noexcept {
-    return r.outcome_;
+  /// Replaces what `r` holds by a `Case` made of `args`, and returns it.
+  template <class Case, class E, class... Args>
+  static Case& emplace(result<E>& r, Args&&... args) {
+    result<E>::layout::operations[r.index_]->destroy(r.storage_);
+    return r.template emplace<Case>(std::forward<Args>(args)...);
+  }
+  /// The `Case` that `r` holds.
+  template <class Case, class E>
+  static Case& held(result<E>& r) noexcept {
+    return *std::launder(reinterpret_cast<Case*>(r.storage_));
   }
   template <class E>
   static std::string& headers(result<E>& r) noexcept {
