@@ -7,6 +7,8 @@
 #include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
 
+#include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -19,39 +21,39 @@ namespace apidecl {
 
 namespace detail {
 
-template <class E, class On, class Serializers>
-result<E> decode_documented(response const& r, Serializers const& serializers) {
-  using body_type = typename On::body;
-  using case_type = case_of_t<On>;
-  // Decoded where the result keeps it, and that result returned, so the body is never moved.
-  result<E> decoded(std::in_place_type<case_type>);
-  case_type& held = result_access::held<case_type>(decoded);
-  if constexpr (!std::is_same_v<body_type, no_content>) {
-    decode_result const status = serializers.template get<typename On::media>().decode(r.body, held.body);
-    if (!status) {
-      result_access::emplace<failure>(decoded, decode_error{status.where(), status.what(), r.status,
-                                                            std::string(r.headers.text()), std::string(r.body)});
-      return decoded;
+// Decodes a documented response into a `Case` made in `storage`: its body with the serializer for
+// `Media`, then its declared header fields. On failure nothing is left in `storage`, and the
+// error says what was wrong. One function per case type, shared by every endpoint documenting it.
+template <class Case, class Media, class Serializers>
+std::optional<decode_error> decode_case(void* storage, response const& r, Serializers const& serializers) {
+  Case& held = *::new (storage) Case{};
+  std::optional<decode_error> problem;
+  if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
+    decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
+    if (!status)
+      problem = decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()), std::string(r.body)};
+  }
+  if constexpr (case_declares_headers<Case>::value) {
+    if (!problem) {
+      if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers))
+        problem = decode_error{std::string(wrong->name), std::move(wrong->what), r.status, std::string(r.headers.text()),
+                               std::string(r.body), true};
     }
   }
-  if constexpr (On::headers::size > 0) {
-    if (std::optional<header_problem> problem = read_headers(r.headers, held.headers)) {
-      result_access::emplace<failure>(decoded, decode_error{std::string(problem->name), std::move(problem->what), r.status,
-                                                            std::string(r.headers.text()), std::string(r.body), true});
-      return decoded;
-    }
-  }
-  result_access::headers(decoded).assign(r.headers.text());
-  return decoded;
+  if (problem) held.~Case();
+  return problem;
 }
 
-// The result for `r.status`: the first of `On...` documenting it, or unexpected. Returned
-// straight from the case that matches, so the decoded body is not moved on the way out.
-template <class E, class First, class... On, class Serializers>
+// The result for `r.status`: the first of `On...` documenting it, decoded in place, or
+// unexpected. The endpoint's part is two tables; the decoding is shared per case type.
+template <class E, class Serializers, class... On>
 result<E> decode_by_status(response const& r, Serializers const& serializers) {
-  if (r.status == First::code) return decode_documented<E, First>(r, serializers);
-  if constexpr (sizeof...(On) > 0) return decode_by_status<E, On...>(r, serializers);
-  else return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
+  static constexpr int codes[] = {On::code...};
+  static constexpr decode_case_function<Serializers> decoders[] = {
+      &decode_case<case_of_t<On>, typename On::media, Serializers>...};
+  for (std::size_t i = 0; i < sizeof...(On); ++i)
+    if (codes[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+  return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
 }
 
 enum class decoding { possible, no_serializer, unsupported_body };
@@ -78,7 +80,7 @@ result<E> decode_checked(responses<On...>, response const& r, Serializers const&
                    typename Serializers::template serializer_for<typename failing::media>, typename failing::body>);
     return after_error{};
   } else {
-    return decode_by_status<E, On...>(r, serializers);
+    return decode_by_status<E, Serializers, On...>(r, serializers);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
+#include <apidecl/core/response.hpp>
 #include <apidecl/core/response_header.hpp>
 
 #include <algorithm>
@@ -71,6 +72,16 @@ struct case_of<On, type_list<Headers...>> {
 };
 template <class On>
 using case_of_t = typename case_of<On>::type;
+
+template <class Case>
+struct case_declares_headers : std::false_type {};
+template <int Code, class Body, class First, class... Rest>
+struct case_declares_headers<status<Code, Body, First, Rest...>> : std::true_type {};
+
+// Makes a decoded case in raw storage, or says why it could not (decode.hpp).
+template <class Serializers>
+using decode_case_function = std::optional<decode_error> (*)(void* storage, response const& r,
+                                                             Serializers const& serializers);
 
 // The cases a result of an endpoint with `Responses` may hold, in order: each documented status,
 // then unexpected_status and failure.
@@ -180,12 +191,6 @@ class result {
   result(Case held) {  // NOLINT: implicit by design
     emplace<Case>(std::move(held));
   }
-  /// Holds the case `Case` (a `status<Code, Body, Headers...>`), its body value-initialized.
-  template <class Case>
-  explicit result(std::in_place_type_t<Case>) {
-    emplace<Case>();
-  }
-
   result(result const& other) : index_(other.index_), headers_(other.headers_), attempts_(other.attempts_) {
     layout::operations[index_]->copy(storage_, other.storage_);
   }
@@ -266,6 +271,18 @@ class result {
  private:
   friend struct detail::result_access;
 
+  // Decodes in place, so the body is never moved (decode.hpp).
+  template <class Serializers>
+  result(std::size_t index, detail::decode_case_function<Serializers> decode, response const& r,
+         Serializers const& serializers) {
+    if (std::optional<decode_error> problem = decode(storage_, r, serializers)) {
+      emplace<apidecl::failure>(std::move(*problem));
+    } else {
+      index_ = static_cast<unsigned char>(index);
+      headers_.assign(r.headers.text());
+    }
+  }
+
   template <class Case, class... Args>
   Case& emplace(Args&&... args) {
     Case* const held = ::new (static_cast<void*>(storage_)) Case{std::forward<Args>(args)...};
@@ -308,20 +325,11 @@ class result {
 namespace detail {
 // Lets decoding fill a body where the result keeps it, so a decoded body is never moved.
 struct result_access {
-  /// Replaces what `r` holds by a `Case` made of `args`, and returns it.
-  template <class Case, class E, class... Args>
-  static Case& emplace(result<E>& r, Args&&... args) {
-    result<E>::layout::operations[r.index_]->destroy(r.storage_);
-    return r.template emplace<Case>(std::forward<Args>(args)...);
-  }
-  /// The `Case` that `r` holds.
-  template <class Case, class E>
-  static Case& held(result<E>& r) noexcept {
-    return *std::launder(reinterpret_cast<Case*>(r.storage_));
-  }
-  template <class E>
-  static std::string& headers(result<E>& r) noexcept {
-    return r.headers_;
+  /// The result of decoding `r` into the documented case at `index` with `decode`, in place.
+  template <class E, class Serializers>
+  static result<E> decoded(std::size_t index, decode_case_function<Serializers> decode, response const& r,
+                           Serializers const& serializers) {
+    return result<E>(index, decode, r, serializers);
   }
 };
 }  // namespace detail
