@@ -1,4 +1,4 @@
-// How much building a request through apidecl costs next to hand-written {fmt} code: the three
+// How much building a request through apidecl costs next to careful hand-written code: the three
 // seed requests, each built into a caller's buffer: target, headers and body. Both sides are first
 // checked to build the same bytes.
 #include "handwritten/requests.hpp"

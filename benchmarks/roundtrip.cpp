@@ -1,8 +1,10 @@
-// Delete Job over loopback HTTP: calls per second through apidecl's client and curl_transport,
-// next to a plain libcurl keep-alive loop that builds, sends and reads the same request by hand,
-// in alternating rounds against the same server. The job is one the server holds In Process, so
-// every call is refused with the same 400 and changes nothing: each round sees the same server.
-// The server's address comes from APIDECL_BASE_URL (scripts/with-emulator sets it).
+// Delete Job over loopback HTTP through apidecl's client and curl_transport, next to a plain
+// libcurl keep-alive loop that builds, sends and reads the same request by hand, in alternating
+// rounds against the same server: calls per second, and this process's CPU time per call. The
+// server is another process, so the CPU time is the client's own and depends less than the rate
+// on what else the machine runs. The job is one the server holds In Process, so every call is
+// refused with the same 400 and changes nothing: each round sees the same server. The server's
+// address comes from APIDECL_BASE_URL (scripts/with-emulator sets it).
 #include "handwritten/json_bodies.hpp"
 #include "handwritten/requests.hpp"
 #include "support/seeds.hpp"
@@ -13,6 +15,7 @@
 #include <apidecl/transport/curl.hpp>
 
 #include <curl/curl.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -60,6 +64,8 @@ class libcurl_side {
     curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, 60000L);
     curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, &libcurl_side::on_body);
     curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &body_);
+    curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, &libcurl_side::on_header);
+    curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &headers_);
   }
   libcurl_side(libcurl_side const&) = delete;
   libcurl_side& operator=(libcurl_side const&) = delete;
@@ -71,6 +77,7 @@ class libcurl_side {
         handwritten::job_request("delete", seeds::api_token, seeds::started_job_id, target.data(), target.size());
     if (!request) return false;
     url_.assign(base_url_).append(request->target);
+    headers_.clear();
     body_.clear();
     curl_easy_setopt(handle_, CURLOPT_URL, url_.c_str());
     long status = 0;
@@ -82,6 +89,21 @@ class libcurl_side {
   }
 
  private:
+  // Keeps the response's header fields as curl_transport does, for callers that read them: those
+  // of the final response only (a status line starts a new one), without the status line or the
+  // blank line, up to the same 256 KiB.
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* headers) {
+    constexpr std::size_t most = 256 * 1024;
+    std::string& kept = *static_cast<std::string*>(headers);
+    std::string_view const line(data, size * count);
+    if (line.substr(0, 5) == "HTTP/") {
+      kept.clear();
+    } else if (line != "\r\n" && line != "\n") {
+      if (line.size() > most - kept.size()) return 0;  // stops the transfer
+      kept.append(line);
+    }
+    return line.size();
+  }
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* body) {
     static_cast<std::string*>(body)->append(data, size * count);
     return size * count;
@@ -90,24 +112,71 @@ class libcurl_side {
   std::string const user_agent_ = apidecl::curl_options{}.user_agent;
   std::string base_url_;
   std::string url_;
+  std::string headers_;
   std::string body_;
   CURL* handle_;
 };
-
-// Calls per second over `calls_per_round` calls; 0 if one went wrong.
-template <class Side>
-double calls_per_second(Side& side) {
-  auto const start = std::chrono::steady_clock::now();
-  for (int i = 0; i < calls_per_round; ++i)
-    if (!side.call()) return 0;
-  std::chrono::duration<double> const took = std::chrono::steady_clock::now() - start;
-  return calls_per_round / took.count();
-}
 
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
 }
+
+// CPU time this process has used so far, in seconds.
+struct cpu_time {
+  double user = 0;
+  double system = 0;
+};
+cpu_time cpu_so_far() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto const seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
+}
+
+// One round of `calls_per_round` calls of one side: how long it took, and the CPU time it used.
+struct round_cost {
+  double seconds = 0;
+  cpu_time cpu;
+  bool ok = true;  // every call got the 400 it should
+};
+
+template <class Side>
+round_cost one_round(Side& side) {
+  cpu_time const cpu_before = cpu_so_far();
+  auto const start = std::chrono::steady_clock::now();
+  round_cost cost;
+  for (int i = 0; i < calls_per_round && cost.ok; ++i) cost.ok = side.call();
+  std::chrono::duration<double> const took = std::chrono::steady_clock::now() - start;
+  cpu_time const cpu_after = cpu_so_far();
+  cost.seconds = took.count();
+  cost.cpu = {cpu_after.user - cpu_before.user, cpu_after.system - cpu_before.system};
+  return cost;
+}
+
+// All the rounds of one side: the rate of each, and their CPU time added up, which over 15 000
+// calls gives the CPU time of one call to well under a microsecond.
+struct side_costs {
+  std::vector<double> rates;
+  cpu_time cpu;
+
+  void add(round_cost const& round) {
+    rates.push_back(calls_per_round / round.seconds);
+    cpu.user += round.cpu.user;
+    cpu.system += round.cpu.system;
+  }
+  double microseconds_per_call(double seconds) const {
+    return seconds * 1e6 / static_cast<double>(rates.size() * calls_per_round);
+  }
+  double cpu_microseconds_per_call() const { return microseconds_per_call(cpu.user + cpu.system); }
+
+  void print(char const* side) const {
+    std::printf("roundtrip_requests_per_second.%s: %.0f\n", side, median(rates));
+    std::printf("roundtrip_cpu_us.%s.user: %.2f\n", side, microseconds_per_call(cpu.user));
+    std::printf("roundtrip_cpu_us.%s.system: %.2f\n", side, microseconds_per_call(cpu.system));
+    std::printf("roundtrip_cpu_us.%s: %.2f\n", side, cpu_microseconds_per_call());
+  }
+};
 
 }  // namespace
 
@@ -119,25 +188,28 @@ int main() {
   }
   library_side library(base_url);
   libcurl_side libcurl(base_url);
-  calls_per_second(library);  // connects and warms up both sides
-  calls_per_second(libcurl);
+  one_round(library);  // connects and warms up both sides
+  one_round(libcurl);
 
-  std::vector<double> library_rates, libcurl_rates, ratios;
+  side_costs library_costs, libcurl_costs;
+  std::vector<double> ratios;
   for (int round = 0; round < rounds; ++round) {
     bool const library_first = round % 2 == 0;  // neither side always runs on a server just warmed by the other
-    double const first = library_first ? calls_per_second(library) : calls_per_second(libcurl);
-    double const second = library_first ? calls_per_second(libcurl) : calls_per_second(library);
-    double const library_rate = library_first ? first : second;
-    double const libcurl_rate = library_first ? second : first;
-    if (library_rate == 0 || libcurl_rate == 0) {
+    round_cost const first = library_first ? one_round(library) : one_round(libcurl);
+    round_cost const second = library_first ? one_round(libcurl) : one_round(library);
+    round_cost const& library_round = library_first ? first : second;
+    round_cost const& libcurl_round = library_first ? second : first;
+    if (!library_round.ok || !libcurl_round.ok) {
       std::fprintf(stderr, "roundtrip: a call did not get the 400 it should\n");
       return 1;
     }
-    library_rates.push_back(library_rate);
-    libcurl_rates.push_back(libcurl_rate);
-    ratios.push_back(library_rate / libcurl_rate);
+    library_costs.add(library_round);
+    libcurl_costs.add(libcurl_round);
+    ratios.push_back(libcurl_round.seconds / library_round.seconds);  // the calls per second, apidecl's over libcurl's
   }
-  std::printf("roundtrip/apidecl: %.0f requests/s\n", median(library_rates));
-  std::printf("roundtrip/libcurl: %.0f requests/s\n", median(libcurl_rates));
+  library_costs.print("apidecl");
+  libcurl_costs.print("libcurl");
+  std::printf("roundtrip_cpu_ratio: %.2f\n",
+              library_costs.cpu_microseconds_per_call() / libcurl_costs.cpu_microseconds_per_call());
   std::printf("roundtrip_ratio: %.2f\n", median(ratios));
 }

@@ -1,5 +1,6 @@
 // Hand-written baseline: the requests of the three seed endpoints, built into a caller's buffer
-// with {fmt}, checked as apidecl checks them (hex token and job ID, a quote ID that is not empty).
+// as careful code builds them (request_text.hpp: constants copied, values formatted or escaped),
+// checked as apidecl checks them (hex token and job ID, a quote ID that is not empty).
 #ifndef APIDECL_BENCHMARKS_HANDWRITTEN_REQUESTS_HPP
 #define APIDECL_BENCHMARKS_HANDWRITTEN_REQUESTS_HPP
 
@@ -33,9 +34,11 @@ inline std::optional<request> job_request(std::string_view action, std::string_v
                                           char* buffer, std::size_t capacity) {
   if (!is_hex(api_token) || !is_hex(job_id)) return std::nullopt;
   request_text out(buffer, capacity);
-  out.print("/api/job/{}?v=1&api_token=", action);
+  out.append("/api/job/");
+  out.append(action);
+  out.append("?v=1&api_token=");
   out.percent_encoded(api_token);
-  out.print("&job_id=");
+  out.append("&job_id=");
   out.percent_encoded(job_id);
   if (out.overflowed()) return std::nullopt;
   return request{"GET", out.slice(0, out.size()), {}, {}};
@@ -45,56 +48,61 @@ inline std::optional<request> job_request(std::string_view action, std::string_v
 inline std::optional<request> authorize_quote_request(quote const& q, char* buffer, std::size_t capacity) {
   if (q.quote_id.empty()) return std::nullopt;
   request_text out(buffer, capacity);
-  out.print("/api/quote/");
+  out.append("/api/quote/");
   out.percent_encoded(q.quote_id);
-  out.print("/authorize");
+  out.append("/authorize");
   std::size_t const target_end = out.size();
-  out.print("Content-Type: text/xml\r\n");
+  out.append("Content-Type: text/xml\r\n");
   std::size_t const headers_end = out.size();
-  out.print("<Quote><QuoteID>");
+  out.append("<Quote><QuoteID>");
   out.xml_escaped(q.quote_id);
-  out.print("</QuoteID><CreationDate>");
+  out.append("</QuoteID><CreationDate>");
   out.xml_escaped(q.creation_date);
-  out.print("</CreationDate><ServiceID>{}</ServiceID><SourceLanguage><LanguageCode>", q.service_id);
+  out.append("</CreationDate><ServiceID>");
+  out.number(q.service_id);
+  out.append("</ServiceID><SourceLanguage><LanguageCode>");
   out.xml_escaped(q.source_language);
-  out.print("</LanguageCode></SourceLanguage><TargetLanguages>");
+  out.append("</LanguageCode></SourceLanguage><TargetLanguages>");
   for (std::string const& language : q.target_languages) {
-    out.print("<TargetLanguage><LanguageCode>");
+    out.append("<TargetLanguage><LanguageCode>");
     out.xml_escaped(language);
-    out.print("</LanguageCode></TargetLanguage>");
+    out.append("</LanguageCode></TargetLanguage>");
   }
-  out.print(
-      "</TargetLanguages><TotalTranslations>{}</TotalTranslations><TranslationCredit>{}</TranslationCredit>"
-      "<TotalCost>",
-      q.total_translations, q.translation_credit);
+  out.append("</TargetLanguages><TotalTranslations>");
+  out.number(q.total_translations);
+  out.append("</TotalTranslations><TranslationCredit>");
+  out.number(q.translation_credit);
+  out.append("</TranslationCredit><TotalCost>");
   out.xml_escaped(q.total_cost);
-  out.print("</TotalCost><PrepaidCredit>");
+  out.append("</TotalCost><PrepaidCredit>");
   out.xml_escaped(q.prepaid_credit);
-  out.print("</PrepaidCredit><AmountDue>");
+  out.append("</PrepaidCredit><AmountDue>");
   out.xml_escaped(q.amount_due);
-  out.print("</AmountDue><Currency>");
+  out.append("</AmountDue><Currency>");
   out.xml_escaped(q.currency);
-  out.print("</Currency>");
+  out.append("</Currency>");
   if (!q.products.empty()) {
-    out.print("<Products>");
+    out.append("<Products>");
     for (product const& p : q.products) {
-      out.print("<Product><AssetID>{}</AssetID><SKUs>", p.asset_id);
+      out.append("<Product><AssetID>");
+      out.number(p.asset_id);
+      out.append("</AssetID><SKUs>");
       for (std::string const& sku : p.sku_numbers) {
-        out.print("<SKU><SKUNumber>");
+        out.append("<SKU><SKUNumber>");
         out.xml_escaped(sku);
-        out.print("</SKUNumber></SKU>");
+        out.append("</SKUNumber></SKU>");
       }
-      out.print("</SKUs>");
+      out.append("</SKUs>");
       if (p.due_date) {
-        out.print("<DueDate>");
+        out.append("<DueDate>");
         out.xml_escaped(*p.due_date);
-        out.print("</DueDate>");
+        out.append("</DueDate>");
       }
-      out.print("</Product>");
+      out.append("</Product>");
     }
-    out.print("</Products>");
+    out.append("</Products>");
   }
-  out.print("</Quote>");
+  out.append("</Quote>");
   if (out.overflowed()) return std::nullopt;
   return request{"POST", out.slice(0, target_end), out.slice(target_end, headers_end),
                  out.slice(headers_end, out.size())};
