@@ -1,6 +1,7 @@
 // Runs each pair's apidecl side and hand-written side as Google Benchmark benchmarks, their
 // repetitions interleaved at random so that both sides see the same load, and prints the ratio of
-// their median CPU times. Or, for counting instructions under callgrind, calls one side alone.
+// their median CPU times, pair by pair. Or, for counting instructions under callgrind, calls one
+// side alone.
 #ifndef APIDECL_BENCHMARKS_SIDE_BY_SIDE_HPP
 #define APIDECL_BENCHMARKS_SIDE_BY_SIDE_HPP
 
@@ -52,11 +53,13 @@ inline void repeat(benchmark::State& state, void (*side)()) {
 
 /// With `--list`, prints the name of each pair. With `--calls PAIR SIDE COUNT` (SIDE: apidecl or
 /// handwritten), makes that many calls of that side inside `detail::counted_calls`. Otherwise
-/// benchmarks both sides of every pair (each 15 times, unless the command line says otherwise),
-/// prints the ratio of each pair, `<prefix>_time/<name>: apidecl / hand-written`, and that of
-/// their sums, `<prefix>_time: ...`; then the heap allocations of one call of each side, and the
-/// most that one call of the apidecl side makes, `<prefix>_allocations: N`. Returns main's exit
-/// status.
+/// benchmarks both sides of every pair (each 15 times, unless the command line says otherwise)
+/// and prints, one `name: value` line each, the median time of each side of each pair,
+/// `<prefix>_ns.<pair>.<side>`, the ratio of each pair, `<prefix>_time.<pair>` (apidecl over
+/// hand-written), and the largest of those, `<prefix>_time`; then the heap allocations of one
+/// call of each side, `<prefix>_allocations.<pair>.<side>`, and the most that one call of the
+/// apidecl side makes, `<prefix>_allocations`. The summary figures are the worst pair, so that no
+/// pair's regression hides behind the others. Returns main's exit status.
 inline int run(int argc, char** argv, std::string_view prefix, std::vector<pair> const& pairs) {
   std::vector<std::string_view> const command(argv + 1, argv + argc);
   if (command.size() == 1 && command[0] == "--list") {
@@ -71,6 +74,12 @@ inline int run(int argc, char** argv, std::string_view prefix, std::vector<pair>
       }
     std::fprintf(stderr, "usage: %s --calls PAIR apidecl|handwritten COUNT\n", argv[0]);
     return 2;
+  }
+  std::string_view const uncounted = allocation_count::uncounted();
+  if (!uncounted.empty()) {
+    std::fprintf(stderr, "%s: the allocation count misses %.*s\n", argv[0], static_cast<int>(uncounted.size()),
+                 uncounted.data());
+    return 1;
   }
 
   std::vector<char*> args(argv, argv + argc);
@@ -89,27 +98,27 @@ inline int run(int argc, char** argv, std::string_view prefix, std::vector<pair>
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
 
-  double library_sum = 0;
-  double baseline_sum = 0;
+  int const width = static_cast<int>(prefix.size());
+  double worst = 0;
   for (pair const& p : pairs) {
     double const library = reporter.medians[p.name + "/apidecl"];
     double const baseline = reporter.medians[p.name + "/handwritten"];
-    library_sum += library;
-    baseline_sum += baseline;
-    std::printf("%.*s_time/%s: %.2f (%.0f ns against %.0f ns)\n", static_cast<int>(prefix.size()), prefix.data(),
-                p.name.c_str(), library / baseline, library, baseline);
+    worst = std::max(worst, library / baseline);
+    std::printf("%.*s_ns.%s.apidecl: %.0f\n", width, prefix.data(), p.name.c_str(), library);
+    std::printf("%.*s_ns.%s.handwritten: %.0f\n", width, prefix.data(), p.name.c_str(), baseline);
+    std::printf("%.*s_time.%s: %.2f\n", width, prefix.data(), p.name.c_str(), library / baseline);
   }
-  std::printf("%.*s_time: %.2f\n", static_cast<int>(prefix.size()), prefix.data(), library_sum / baseline_sum);
+  std::printf("%.*s_time: %.2f\n", width, prefix.data(), worst);
 
   std::size_t most = 0;
   for (pair const& p : pairs) {
     std::size_t const library = allocation_count::of(p.apidecl);
     std::size_t const baseline = allocation_count::of(p.handwritten);
     most = std::max(most, library);
-    std::printf("%.*s_allocations/%s: %zu (hand-written: %zu)\n", static_cast<int>(prefix.size()), prefix.data(),
-                p.name.c_str(), library, baseline);
+    std::printf("%.*s_allocations.%s.apidecl: %zu\n", width, prefix.data(), p.name.c_str(), library);
+    std::printf("%.*s_allocations.%s.handwritten: %zu\n", width, prefix.data(), p.name.c_str(), baseline);
   }
-  std::printf("%.*s_allocations: %zu\n", static_cast<int>(prefix.size()), prefix.data(), most);
+  std::printf("%.*s_allocations: %zu\n", width, prefix.data(), most);
   return 0;
 }
 
