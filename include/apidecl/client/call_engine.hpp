@@ -115,14 +115,14 @@ class call_engine {
   /// Asks the call to end: at once if it is waiting (`resume` ends it), with the outcome of its
   /// exchange if one is in flight (without a retry). False if it has ended or was cancelled already.
   bool cancel() noexcept {
-    if (result_ || cancelled_) return false;
+    if (done_ || cancelled_) return false;
     cancelled_ = true;
     return true;
   }
   bool cancelled() const noexcept { return cancelled_; }
 
   /// The result, once a step said `done`.
-  result<Endpoint> take_result() noexcept { return std::move(*result_); }
+  result<Endpoint> take_result() noexcept { return std::move(result_); }
 
  private:
   static constexpr std::size_t initial_storage = 1024;
@@ -162,7 +162,8 @@ class call_engine {
   call_step finish(result<Endpoint> r) {
     bool const sent = r.failure_if() == nullptr || r.failure_if()->kind() != failure_kind::validation;
     r.record_attempts(sent ? attempts_ : attempts_ - 1);
-    result_.emplace(std::move(r));
+    result_ = std::move(r);
+    done_ = true;
     return call_step::done;
   }
 
@@ -179,7 +180,10 @@ class call_engine {
   std::size_t target_end_ = 0;
   std::size_t built_end_ = 0;
   apidecl::request request_;
-  std::optional<result<Endpoint>> result_;
+  bool done_ = false;
+  // What the call came to, once done_. Until then a placeholder: holding a result rather than an
+  // optional one saves each endpoint an instantiation of std::optional's machinery.
+  result<Endpoint> result_ = failure(validation_error{});
 };
 
 }  // namespace apidecl::detail

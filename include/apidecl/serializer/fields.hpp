@@ -1,6 +1,8 @@
 #ifndef APIDECL_SERIALIZER_FIELDS_HPP
 #define APIDECL_SERIALIZER_FIELDS_HPP
 
+#include <boost/describe/members.hpp>
+#include <boost/describe/modifiers.hpp>
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/concept/struct.hpp>
 #include <boost/hana/first.hpp>
@@ -18,12 +20,15 @@
 #include <utility>
 #include <vector>
 
-/// What serializers need to know of a body type: its fields, read through Boost.Hana, and each
-/// field's name on the wire.
+/// What serializers need to know of a body type: its fields, and each field's name on the wire.
 ///
 /// A body type is a Hana Struct (`BOOST_HANA_DEFINE_STRUCT` in the struct, or
-/// `BOOST_HANA_ADAPT_STRUCT` beside it). A field's wire name is its C++ name unless the struct
-/// renames it, once, next to its members:
+/// `BOOST_HANA_ADAPT_STRUCT` beside it) or a struct described with Boost.Describe
+/// (`BOOST_DESCRIBE_STRUCT(T, (), (member, ...))` beside it), whose public members are its fields.
+/// Describe costs the compiler far less per struct than Hana, which matters in a catalog of many
+/// bodies (before C++20, Clang's -Wpedantic flags Describe's macros:
+/// -Wgnu-zero-variadic-macro-arguments). A field's wire name is its C++ name unless the struct renames it, once, next to its
+/// members:
 ///
 ///     struct task {
 ///       BOOST_HANA_DEFINE_STRUCT(task, (std::string, task_id));
@@ -45,17 +50,39 @@ struct has_wire_names : std::false_type {};
 template <class T>
 struct has_wire_names<T, std::void_t<decltype(T::wire_names)>> : std::true_type {};
 
+template <class T>
+inline constexpr bool is_described_v = boost::describe::has_describe_members<T>::value;
+template <class T>
+using described_members = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+// A field's key: a Hana compile-time string, or a Describe member descriptor.
+template <class Key, class = void>
+struct is_describe_descriptor : std::false_type {};
+template <class Key>
+struct is_describe_descriptor<Key, std::void_t<decltype(Key::name), decltype(Key::pointer)>> : std::true_type {};
+
 template <class Key>
 constexpr std::string_view key_text() noexcept {
-  return boost::hana::to<char const*>(Key{});
+  if constexpr (is_describe_descriptor<Key>::value) return Key::name;
+  else return boost::hana::to<char const*>(Key{});
+}
+
+// Describe's member lists are type lists of descriptors, each with a static name and pointer.
+template <template <class...> class List, class... Descriptors>
+constexpr auto described_names(List<Descriptors...>) noexcept {
+  return std::array<std::string_view, sizeof...(Descriptors)>{std::string_view(Descriptors::name)...};
 }
 
 template <class T>
 constexpr auto member_names() noexcept {
-  return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
-    return std::array<std::string_view, sizeof...(pairs)>{
-        key_text<std::decay_t<decltype(boost::hana::first(pairs))>>()...};
-  });
+  if constexpr (is_described_v<T>) {
+    return described_names(described_members<T>{});
+  } else {
+    return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
+      return std::array<std::string_view, sizeof...(pairs)>{
+          key_text<std::decay_t<decltype(boost::hana::first(pairs))>>()...};
+    });
+  }
 }
 
 template <class T>
@@ -75,21 +102,29 @@ template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T, template <class...> class List, class... Descriptors>
+constexpr auto described_types(List<Descriptors...>) noexcept {
+  return type_list<std::decay_t<decltype(std::declval<T&>().*Descriptors::pointer)>...>{};
+}
 template <class T>
 constexpr auto field_types() noexcept {
-  return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
-    return type_list<std::decay_t<decltype(boost::hana::second(pairs)(std::declval<T&>()))>...>{};
-  });
+  if constexpr (is_described_v<T>) {
+    return described_types<T>(described_members<T>{});
+  } else {
+    return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
+      return type_list<std::decay_t<decltype(boost::hana::second(pairs)(std::declval<T&>()))>...>{};
+    });
+  }
 }
 }  // namespace detail
 
-/// The field types of the Hana Struct `T`, as a `detail::type_list`.
+/// The field types of the struct `T`, as a `detail::type_list`.
 template <class T>
 using field_types_t = decltype(detail::field_types<T>());
 
-/// Whether `T` is a Hana Struct, which serializers read field by field.
+/// Whether `T` is a Hana Struct or a described struct, which serializers read field by field.
 template <class T>
-inline constexpr bool is_struct_v = boost::hana::Struct<T>::value;
+inline constexpr bool is_struct_v = boost::hana::Struct<T>::value || detail::is_described_v<T>;
 
 /// Whether a field of type `T` may be absent.
 template <class T>
@@ -112,16 +147,27 @@ struct field_wire_name : std::string_view {
   constexpr field_wire_name() noexcept : std::string_view(value) {}
 };
 
-/// Calls `f(wire_name, field)` for each field of the Hana Struct `value`, in declaration order;
+namespace detail {
+template <class Plain, class T, class F, template <class...> class List, class... Descriptors>
+void for_each_described(T& value, F& f, List<Descriptors...>) {
+  (f(field_wire_name<Plain, Descriptors>{}, value.*Descriptors::pointer), ...);
+}
+}  // namespace detail
+
+/// Calls `f(wire_name, field)` for each field of the struct `value`, in declaration order;
 /// `wire_name` is a `field_wire_name`, which converts to std::string_view.
 template <class T, class F>
 void for_each_field(T& value, F&& f) {
   using plain = std::remove_const_t<T>;
   static_assert(detail::wire_names_name_members<plain>(), "apidecl: an entry of wire_names names no field of the struct");
-  boost::hana::for_each(boost::hana::accessors<plain>(), [&](auto const& pair) {
-    using key = std::decay_t<decltype(boost::hana::first(pair))>;
-    f(field_wire_name<plain, key>{}, boost::hana::second(pair)(value));
-  });
+  if constexpr (detail::is_described_v<plain>) {
+    detail::for_each_described<plain>(value, f, detail::described_members<plain>{});
+  } else {
+    boost::hana::for_each(boost::hana::accessors<plain>(), [&](auto const& pair) {
+      using key = std::decay_t<decltype(boost::hana::first(pair))>;
+      f(field_wire_name<plain, key>{}, boost::hana::second(pair)(value));
+    });
+  }
 }
 
 }  // namespace apidecl
