@@ -1,10 +1,12 @@
 #ifndef APIDECL_APIDECL_HPP
 #define APIDECL_APIDECL_HPP
 
-/// The whole core and the client, with no dependency beyond Boost.Hana. Adapters that need a
-/// library of their own are included one by one, when asked for:
+/// The whole core and the client, with no dependency beyond Boost's headers. Adapters that need
+/// a library of their own are included one by one, when asked for:
 ///   <apidecl/serializer/boost_json.hpp>  (link apidecl::boost_json)
 ///   <apidecl/serializer/pugixml.hpp>     (link apidecl::pugixml)
+///   <apidecl/transport/curl.hpp>, <apidecl/transport/curl_multi.hpp>  (link apidecl::curl)
+///   <apidecl/auth/openssl_sha256.hpp>    (link apidecl::openssl)
 ///   <apidecl/fmt/formatters.hpp>         ({fmt})
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
 #include <apidecl/auth/auth.hpp>
@@ -30,6 +32,7 @@
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/response_header.hpp>
+#include <apidecl/core/response_reader.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/fields.hpp>

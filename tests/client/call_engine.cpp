@@ -66,21 +66,6 @@ struct recording_policy {
   }
 };
 
-// A mock that also records the per-call options of each exchange.
-struct options_recording_mock : apidecl::mock_transport {
-  using mock_transport::send;
-  using mock_transport::start;
-  std::vector<apidecl::call_options> options;
-  apidecl::transport_result send(apidecl::request const& r, apidecl::call_options const& o) {
-    options.push_back(o);
-    return mock_transport::send(r);
-  }
-  apidecl::exchange_id start(apidecl::request const& r, apidecl::call_options const& o, apidecl::exchange_handler h) {
-    options.push_back(o);
-    return mock_transport::start(r, std::move(h));
-  }
-};
-
 // An endpoint with no default constructor: the engine decodes with the object it was given.
 struct report_endpoint {
   static constexpr apidecl::method method = apidecl::method::get;
@@ -120,7 +105,7 @@ TEST_CASE("each attempt of an onDemand call is signed anew, blocking or polled",
 TEST_CASE("a Retry policy sees the same attempts, blocking or polled, with elapsed and time left", "[client][engine]") {
   auto const w = GENERATE(way::blocking, way::polled);
   std::vector<apidecl::attempt> seen;
-  options_recording_mock http;
+  apidecl::mock_transport http;
   http.respond(503).respond(503, "", "Retry-After: 1\r\n").respond(204);
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{},
                                   recording_policy<decltype(apidecl::fixed_delay{250ms, 5} | apidecl::honour_retry_after(60s))>{
@@ -147,10 +132,10 @@ TEST_CASE("a Retry policy sees the same attempts, blocking or polled, with elaps
   std::vector<milliseconds> const ended_at = w == way::blocking ? std::vector<milliseconds>{0ms, 250ms, 1250ms}
                                                                  : std::vector<milliseconds>{0ms, 272ms, 1296ms};
   // Each exchange may take at most the time left when it is sent.
-  REQUIRE(http.options.size() == 3);
+  REQUIRE(http.requests().size() == 3);
   for (std::size_t i = 0; i < 3; ++i) {
     CHECK(seen[i].elapsed == ended_at[i]);
-    CHECK(http.options[i].total_timeout == 10s - sent_at[i]);
+    CHECK(http.requests()[i].options.total_timeout == 10s - sent_at[i]);
   }
 }
 
@@ -162,7 +147,7 @@ TEST_CASE("a caller's deadline holds whatever the Retry policy decides", "[clien
       return a.number < 4 ? apidecl::retry_decision::retry_after(4s, "always") : apidecl::retry_decision::stop("enough");
     }
   };
-  options_recording_mock http;
+  apidecl::mock_transport http;
   http.respond(503).respond(503).respond(503).respond(204);
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{}, no_deadline_checks{});
   apidecl::call_options options;
@@ -174,13 +159,13 @@ TEST_CASE("a caller's deadline holds whatever the Retry policy decides", "[clien
   CHECK(r.http_status() == 503);  // the last response, kept when the next wait would outlast the deadline
   CHECK(r.attempts() == 2);
   CHECK(http.pending() == 2);
-  REQUIRE(http.options.size() == 2);
-  CHECK(http.options[0].total_timeout == 6s);  // the time left is shorter than the caller's own limit
-  CHECK(http.options[1].total_timeout == 2s);
+  REQUIRE(http.requests().size() == 2);
+  CHECK(http.requests()[0].options.total_timeout == 6s);  // the time left is shorter than the caller's own limit
+  CHECK(http.requests()[1].options.total_timeout == 2s);
 }
 
 TEST_CASE("a polled call whose retry comes due after its deadline ends without sending", "[client][engine]") {
-  options_recording_mock http;
+  apidecl::mock_transport http;
   http.respond(503).respond(204);
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{},
                                   apidecl::fixed_delay{1s, 3});

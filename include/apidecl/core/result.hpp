@@ -60,6 +60,11 @@ struct visitor_returns_different_types {
   static_assert(detail::always_false<Endpoint, Case>,
                 "apidecl: every callable of a visitor must return the same type; this case returns another");
 };
+template <class Endpoint, class Code>
+struct status_is_not_documented {
+  static_assert(detail::always_false<Endpoint, Code>,
+                "apidecl: get_if<Code> and get_case_if<Code> take a status the endpoint documents in its responses");
+};
 }  // namespace diagnostic
 
 namespace detail {
@@ -138,11 +143,13 @@ struct status_body;
 template <int Code, class... On>
 struct status_body<Code, responses<On...>> {
   static constexpr std::size_t index = first_false<(On::code != Code)...>();
-  static_assert(index < sizeof...(On), "apidecl: get_if<Code>: the endpoint documents no such status");
-  using case_type = type_at_t<index, type_list<case_of_t<On>..., void>>;
+  static constexpr bool documented = index < sizeof...(On);
+  using case_type = type_at_t<index, type_list<case_of_t<On>..., status<Code, no_content>>>;
 };
 template <class Endpoint, int Code>
 using status_case_t = typename status_body<Code, typename Endpoint::responses>::case_type;
+template <class Endpoint, int Code>
+inline constexpr bool documents_status_v = status_body<Code, typename Endpoint::responses>::documented;
 
 template <class Visitor, class... Cases>
 constexpr std::size_t first_unhandled(type_list<Cases...>) noexcept {
@@ -244,7 +251,13 @@ class result {
   /// is what was received.
   template <int Code>
   auto const* get_case_if() const noexcept {
-    return held_if<detail::status_case_t<Endpoint, Code>>();
+    using case_type = detail::status_case_t<Endpoint, Code>;
+    if constexpr (detail::documents_status_v<Endpoint, Code>) {
+      return held_if<case_type>();
+    } else {
+      (void)sizeof(diagnostic::status_is_not_documented<Endpoint, std::integral_constant<int, Code>>);
+      return static_cast<case_type const*>(nullptr);
+    }
   }
 
   apidecl::failure const* failure_if() const noexcept { return held_if<apidecl::failure>(); }

@@ -14,8 +14,8 @@
 /// `fmt::print("{}", request)` prints "GET /api/job/delete?v=1&api_token=<redacted>&job_id=...";
 /// `fmt::print("{}", failure)` prints its one-line description.
 ///
-/// Query values named like credentials (`api_token`, `password`, `securekey`, `api_securekey`,
-/// `key`) are printed as `<redacted>`: tokens must not reach logs.
+/// Query values named like credentials (`api_token`, `password`, `new_password`, `securekey`,
+/// `api_securekey`, `key`) are printed as `<redacted>`: tokens must not reach logs.
 namespace apidecl {
 
 /// Whether a query parameter of this name carries a secret.

@@ -10,9 +10,11 @@
 
 namespace apidecl {
 
-/// Layer: a call with all its retries takes at most `total` (from the start of its first
-/// attempt): a retry whose delay would not end before then is not made. The caller's own
-/// deadline, if nearer, still holds. The layers before it see the time left in `a.time_left`.
+/// Layer: no retry begins later than `total` after the call began: a retry whose delay would not
+/// end before then is not made. It bounds the decisions, not the exchanges: an attempt under way
+/// may run past `total` (bound the whole call with `call_options::deadline`, which also cuts each
+/// exchange's timeout). The caller's own deadline, if nearer, still holds. The layers before it
+/// see the time left in `a.time_left`.
 struct with_deadline_layer {
   std::chrono::milliseconds total;
 

@@ -4,6 +4,7 @@
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/transport/async_transport.hpp>
+#include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/transport.hpp>
 
 #include <cstddef>
@@ -22,7 +23,9 @@ namespace apidecl {
 /// `transport_error` (the request never left), so a test sees an unexpected extra call.
 ///
 /// It is an AsyncTransport too: `start` records the request at once, and each `poll` answers every
-/// exchange started before it, in the order they started, from the same script.
+/// exchange started before it, in the order they started, from the same script. It takes per-call
+/// options (call_options.hpp) and records them with each request, so a test can check the limits
+/// the client asked for.
 class mock_transport {
  public:
   /// A copy of a request as the mock received it.
@@ -31,6 +34,7 @@ class mock_transport {
     std::string target;
     std::string headers;
     std::string body;
+    call_options options;  ///< the per-call options it was sent with, all zero if none
 
     std::string_view path() const noexcept { return request(method, target, {}, {}).path(); }
     std::optional<std::string_view> header(std::string_view name) const noexcept {
@@ -54,13 +58,14 @@ class mock_transport {
     return *this;
   }
 
-  transport_result send(request const& r) {
-    record(r);
+  transport_result send(request const& r, call_options const& options = {}) {
+    record(r, options);
     return next_reply();
   }
 
-  exchange_id start(request const& r, exchange_handler on_done) {
-    record(r);
+  exchange_id start(request const& r, exchange_handler on_done) { return start(r, call_options{}, std::move(on_done)); }
+  exchange_id start(request const& r, call_options const& options, exchange_handler on_done) {
+    record(r, options);
     started_.push_back({exchange_id{++last_id_}, std::move(on_done), false});
     return started_.back().id;
   }
@@ -104,9 +109,9 @@ class mock_transport {
     bool cancelled;
   };
 
-  void record(request const& r) {
+  void record(request const& r, call_options const& options) {
     requests_.push_back(recorded_request{r.method(), std::string(r.target()), std::string(r.headers().text()),
-                                         std::string(r.body())});
+                                         std::string(r.body()), options});
   }
 
   transport_result next_reply() {
@@ -127,6 +132,7 @@ class mock_transport {
 
 static_assert(is_transport_v<mock_transport>);
 static_assert(is_async_transport_v<mock_transport>);
+static_assert(has_send_with_call_options_v<mock_transport> && has_start_with_call_options_v<mock_transport>);
 
 }  // namespace apidecl
 
