@@ -1,8 +1,9 @@
 # Used by the build and by the installed package config alike, so that both ask for the same
-# versions. Sets out_var to the target an adapter links (boost_json, pugixml, curl or openssl) if
-# its library is found, else to "". Quiet: a missing library only leaves that adapter out.
+# versions. Sets out_var to the targets an adapter links (boost_json, pugixml, curl, openssl or asio)
+# if its libraries are found, else to "". Quiet: a missing library only leaves that adapter out.
 # Hiding a library (CMAKE_DISABLE_FIND_PACKAGE_<package>) leaves its adapter out too; the packages
-# are Boost's boost_json (what Boost's config looks for when asked for json), pugixml, CURL, OpenSSL.
+# are Boost's boost_json (what Boost's config looks for when asked for json), pugixml, CURL, OpenSSL
+# (which asio needs too) and Threads.
 function(apidecl_find_adapter name out_var)
   set(library "")
   if(name STREQUAL "boost_json")
@@ -28,6 +29,14 @@ function(apidecl_find_adapter name out_var)
     find_package(OpenSSL 1.1 QUIET COMPONENTS Crypto)
     if(OpenSSL_FOUND)
       set(library OpenSSL::Crypto)
+    endif()
+  elseif(name STREQUAL "asio")
+    # Boost.Asio is header-only and comes with Boost's headers; its TLS stream needs libssl, and
+    # Asio itself threads (its resolver works on a thread of its own).
+    find_package(OpenSSL 1.1 QUIET COMPONENTS SSL)
+    find_package(Threads QUIET)
+    if(OpenSSL_SSL_FOUND AND Threads_FOUND)
+      set(library OpenSSL::SSL Threads::Threads)
     endif()
   else()
     message(FATAL_ERROR "apidecl_find_adapter: no adapter named ${name}")

@@ -42,7 +42,8 @@ class transport_test_site {
   /// The self-signed certificate the HTTPS server presents, to trust as a CA file.
   std::string ca_file() const { return server_.directory() + "/cert.pem"; }
 
-  /// The text served at /files/text.txt, compressed when the client accepts gzip.
+  /// The text served at /files/text.txt, compressed when the client accepts gzip, and at
+  /// /chunked/text.txt, uncompressed and chunked.
   static std::string text() {
     std::string text;
     for (int i = 0; i < 4000; ++i) text += "line " + std::to_string(i) + " of a text that compresses well\n";
@@ -113,6 +114,17 @@ class transport_test_site {
       gzip_min_length 1;
       gzip_types text/plain;
       types { text/plain txt; application/octet-stream bin; }
+    }
+
+    # The text again, uncompressed and chunked: the sub filter (which changes nothing here) makes
+    # its length unknown when the response starts.
+    location /chunked/ {
+      alias site/files/;
+      gzip off;
+      sub_filter 'line' 'line';
+      sub_filter_once off;
+      sub_filter_types text/plain;
+      types { text/plain txt; }
     }
   }
 

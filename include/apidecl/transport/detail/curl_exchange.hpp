@@ -6,9 +6,9 @@
 #include <apidecl/core/method.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
-#include <apidecl/core/writer.hpp>
 #include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/curl_options.hpp>
+#include <apidecl/transport/detail/redacted_error.hpp>
 
 #include <curl/curl.h>
 
@@ -42,19 +42,6 @@ struct curl_slist_deleter {
 
 /// The largest header block accepted, so that a hostile server cannot make it grow without end.
 inline constexpr std::size_t curl_max_header_bytes = 256 * 1024;
-
-/// Appends `text` with whatever follows each '?' up to the next blank or quote replaced by "***":
-/// query strings carry tokens (cielo24's api_token), and an error detail must not.
-inline void append_redacted(writer& out, std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out.push_back(text[i]);
-    if (text[i] != '?') continue;
-    std::size_t end = text.find_first_of(" \t\r\n'\"", i + 1);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > i + 1) out.append("***");
-    i = end - 1;
-  }
-}
 
 /// What kind of failure curl's `code` is. The limits on the response and cancelling are the
 /// transports' own, so they do not come from here.
@@ -295,19 +282,7 @@ class curl_exchange {
 
   // The error, with a detail naming the request by method and path: never its query.
   transport_error failed(transport_errc code, bool may_have_reached_server, std::string_view why) const {
-    char text[256];  // more than a detail holds, so that a longer one is cut with its "..." mark
-    writer out(text, sizeof text);
-    append_redacted(out, why);
-    out.append(" (");
-    out.append(method_);
-    out.push_back(' ');
-    std::string_view const target = std::string_view(url_).substr(path_begin_);
-    std::size_t const query = target.find('?');
-    out.append(target.substr(0, query));
-    if (query != std::string_view::npos) out.append("?***");
-    out.push_back(')');
-    return transport_error{code, may_have_reached_server,
-                           std::string_view(text, std::min(out.size(), sizeof text))};
+    return redacted_error(code, may_have_reached_server, why, method_, std::string_view(url_).substr(path_begin_));
   }
 
   // A new status line starts a new response (1xx, a followed redirect, a proxy's CONNECT):
