@@ -128,6 +128,28 @@ TEMPLATE_LIST_TEST_CASE("a chunked body arrives whole", "[transport]", transport
   CHECK(again);
 }
 
+TEMPLATE_LIST_TEST_CASE("an answer to HEAD has no body, whatever its Content-Length says", "[transport]",
+                        transports_under_test) {
+  test_support::scripted_server server([&](int connection) {
+    server.read_request(connection);
+    server.write_all(connection, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+    server.read_request(connection);  // on the same connection: the HEAD answer ended at its header
+    server.write_all(connection, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789");
+    return test_support::scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  TestType http(options_for<TestType>(server.url()));
+  received const head = exchange(http, apidecl::request(apidecl::method::head, "/file", {}, {}));
+  INFO((head.error ? std::string(head.error->detail) : std::string()));
+  REQUIRE(head);
+  CHECK(head.header("Content-Length") == std::optional<std::string_view>("10"));
+  CHECK(head.body.empty());
+  received const get = exchange(http, apidecl::request(apidecl::method::get, "/file", {}, {}));
+  REQUIRE(get);
+  CHECK(get.body == "0123456789");
+  CHECK(server.connections() == 1);
+}
+
 TEMPLATE_LIST_TEST_CASE("a redirect comes back as the response, not followed", "[transport]", transports_under_test) {
   TestType http(options_for<TestType>(site().http_url()));
   received const r = exchange(http, get_with_token("/moved"));

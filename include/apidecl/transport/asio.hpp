@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace apidecl {
@@ -69,9 +70,9 @@ namespace apidecl {
 /// `async_exchange` (posted).
 ///
 /// Not thread-safe: one thread uses the transport and runs its io_context. The io_context must
-/// outlive the transport. Destroying the transport abandons unfinished exchanges without calling
-/// their handlers; operations still in flight on a caller's io_context end harmlessly the next
-/// time it runs.
+/// outlive the transport; a moved-from transport may only be assigned to or destroyed.
+/// Destroying the transport abandons unfinished exchanges without calling their handlers;
+/// operations still in flight on a caller's io_context end harmlessly the next time it runs.
 ///
 /// Built with exceptions off (`BOOST_NO_EXCEPTIONS`), Boost asks the program to define
 /// `boost::throw_exception`, as Boost.ThrowException documents; Asio reaches it only where an
@@ -87,7 +88,7 @@ class asio_transport {
 
   /// A transport on the caller's io_context, which `send` and `poll` run too, and which must
   /// outlive the transport.
-  asio_transport(boost::asio::io_context& context, asio_options options)
+  explicit asio_transport(boost::asio::io_context& context, asio_options options = {})
       : engine_(std::make_shared<detail::asio_engine>(context, std::move(options))) {}
 
   ~asio_transport() { close(); }

@@ -105,14 +105,26 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   /// many. Exchanges that end meanwhile (a handler may start and cancel) wait for the next call.
   std::size_t report_ended() {
     if (reporting_) return 0;
-    reporting_ = true;
+    // Until the scope ends, even if a handler throws: then those not reported yet wait for the
+    // next call, ahead of any that ended meanwhile.
+    struct reporting_scope {
+      explicit reporting_scope(asio_engine& e) noexcept : engine(e) { engine.reporting_ = true; }
+      ~reporting_scope() {
+        std::vector<asio_exchange*>& ready = engine.ready_;
+        engine.decided_.insert(engine.decided_.begin(), ready.begin() + static_cast<std::ptrdiff_t>(reported),
+                               ready.end());
+        ready.clear();
+        engine.reporting_ = false;
+      }
+      reporting_scope(reporting_scope const&) = delete;
+      reporting_scope& operator=(reporting_scope const&) = delete;
+      asio_engine& engine;
+      std::size_t reported = 0;
+    } scope(*this);
     ready_.assign(decided_.begin(), decided_.end());  // not a swap: each vector keeps the capacity it grew to
     decided_.clear();
-    for (asio_exchange* x : ready_) report(*x);
-    std::size_t const ended = ready_.size();
-    ready_.clear();
-    reporting_ = false;
-    return ended;
+    while (scope.reported < ready_.size()) report(*ready_[scope.reported++]);
+    return scope.reported;
   }
 
   bool any_ended() const noexcept { return !decided_.empty(); }
@@ -170,7 +182,8 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   static clock::time_point deadline(clock::time_point now, std::chrono::milliseconds call,
                                     std::chrono::milliseconds transport) noexcept {
     std::chrono::milliseconds const chosen = call.count() > 0 ? call : transport;
-    return chosen.count() > 0 ? now + chosen : clock::time_point::max();
+    if (chosen.count() <= 0 || chosen >= clock::time_point::max() - now) return clock::time_point::max();
+    return now + chosen;
   }
 
   asio_exchange* find(exchange_id id) const noexcept {
@@ -207,7 +220,10 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   void arm_timer(asio_exchange& x) {
     bool const connecting = x.phase == asio_phase::waiting || x.phase == asio_phase::opening;
     clock::time_point const at = connecting ? std::min(x.connect_deadline, x.total_deadline) : x.total_deadline;
-    if (at == clock::time_point::max()) return;
+    if (at == clock::time_point::max()) {
+      x.timer.cancel();  // a connect deadline passed with the connecting; no wait keeps the io_context busy
+      return;
+    }
     x.timer.expires_at(at);
     x.timer.async_wait(asio_bind_memory(x.timer_memory, [keep = shared_from_this(), id = x.id](error_code ec) {
       if (!ec) keep->on_timer(id);
@@ -260,7 +276,9 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     x.phase = asio_phase::opening;
     asio_connection* const c = x.connection.get();
     c->async_open(*url_, !options_.insecure_skip_tls_verification,
-                  [keep = shared_from_this(), c](error_code ec, asio_open_step step) { keep->on_opened(*c, ec, step); });
+                  [keep = shared_from_this(), c](error_code ec, asio_open_step step) {
+                    keep->on_opened(*c, ec, step);
+                  });
   }
 
   void on_opened(asio_connection& c, error_code ec, asio_open_step step) {
@@ -269,7 +287,8 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     c.opener = nullptr;
     if (!ec) return use(x, std::move(x.connection), false);
     drop(x.connection);
-    transport_errc code = step == asio_open_step::handshake ? transport_errc::tls_error : transport_errc::cannot_connect;
+    bool const handshake = step == asio_open_step::handshake;
+    transport_errc code = handshake ? transport_errc::tls_error : transport_errc::cannot_connect;
     std::string why = ec.message();
     if (std::string_view const refused = c.verify_failure(); !refused.empty())
       why = "certificate verify failed: " + std::string(refused);
@@ -346,8 +365,11 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     if (closed_) return;
     if (x.error) return end_aborted(x);
     read_state state = x.response.received(n);
-    bool const closed_by_peer = ec == boost::asio::error::eof || ec == boost::asio::ssl::error::stream_truncated;
-    if (state == read_state::need_more && closed_by_peer) state = x.response.finish();
+    // The end of the stream ends a body read until then; over TLS only when the peer said so
+    // (close_notify): a TCP close alone could be an attacker cutting the body short.
+    bool const said_end = ec == boost::asio::error::eof;
+    bool const closed_by_peer = said_end || ec == boost::asio::ssl::error::stream_truncated;
+    if (state == read_state::need_more && said_end) state = x.response.finish();
     if (state == read_state::need_more && !ec) return read(x, false);
     if (state == read_state::complete) {
       bool const reusable = !ec && !x.response.leftover() && keeps_connection(x.response);
@@ -474,17 +496,23 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   void report(asio_exchange& x) {
     auto const at = std::find_if(running_.begin(), running_.end(),
                                  [&x](std::unique_ptr<asio_exchange> const& y) { return y.get() == &x; });
-    std::unique_ptr<asio_exchange> owned = std::move(*at);
+    struct recycle_scope {  // keeps `x` for later once the handler returns, or throws
+      ~recycle_scope() { engine.recycle(std::move(owned)); }
+      asio_engine& engine;
+      std::unique_ptr<asio_exchange> owned;
+    } scope{*this, std::move(*at)};
     running_.erase(at);
     x.phase = asio_phase::idle;
     x.on_done(x.result());
-    x.on_done.reset();
-    x.response.release_large_buffers();
-    if (x.copy.capacity() > kept_request_size) std::string().swap(x.copy);
+  }
+
+  void recycle(std::unique_ptr<asio_exchange> x) {
+    x->on_done.reset();
+    x->response.release_large_buffers();
+    if (x->copy.capacity() > kept_request_size) std::string().swap(x->copy);
     // An exchange whose blocks an operation still holds (a cancelled timer's wait) stays, however
     // many are spare: freeing it would free memory Asio has yet to give back.
-    if (spare_.size() < max_spare || x.io_memory.in_use() || x.timer_memory.in_use())
-      spare_.push_back(std::move(owned));
+    if (spare_.size() < max_spare || x->io_memory.in_use() || x->timer_memory.in_use()) spare_.push_back(std::move(x));
   }
 
   boost::asio::io_context& context_;

@@ -50,7 +50,8 @@ class request_pieces {
     add(fields);
     if (!fields.empty() && fields.back() != '\n') add("\r\n");
     if (!has_user_agent && !user_agent.empty()) field("User-Agent: ", user_agent);
-    if (!has_length && (method_allows_body(r.method()) || !r.body().empty())) field("Content-Length: ", digits(r.body().size()));
+    bool const sends_body = method_allows_body(r.method()) || !r.body().empty();
+    if (!has_length && sends_body) field("Content-Length: ", digits(r.body().size()));
     add("\r\n");
     add(r.body());
   }
