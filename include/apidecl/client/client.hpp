@@ -36,6 +36,13 @@ struct transport_takes_no_call_options {
                 "apidecl::call_options const&)' (or an AsyncTransport with 'start(apidecl::request const&, "
                 "apidecl::call_options const&, apidecl::exchange_handler)')");
 };
+template <class Transport>
+struct async_call_needs_an_asio_transport {
+  static_assert(detail::always_false<Transport>,
+                "apidecl: async_call needs <apidecl/client/async_call.hpp> and a Transport with "
+                "'async_exchange(apidecl::request const&, apidecl::call_options const&, Handler)' and "
+                "'get_executor()', such as apidecl::asio_transport");
+};
 template <class Clock>
 struct blocking_call_needs_a_sleeper {
   static_assert(detail::always_false<Clock>,
@@ -44,6 +51,19 @@ struct blocking_call_needs_a_sleeper {
                 "and poll()");
 };
 }  // namespace diagnostic
+
+namespace detail {
+// How `client::async_call` completes an Asio token: defined by <apidecl/client/async_call.hpp>
+// for transports with Asio's asynchronous face; this primary template only says so.
+template <class Client, class = void>
+struct async_call_support {
+  template <class... Anything>
+  static after_error call(Client&, Anything&&...) {
+    (void)sizeof(diagnostic::async_call_needs_an_asio_transport<typename Client::transport_type>);
+    return {};
+  }
+};
+}  // namespace detail
 
 /// Calls endpoints through a `Transport`, encoding and decoding bodies with `Serializers` (a
 /// `serializer_set`), authenticating requests with `Auth`, and sending a request again when its
@@ -70,6 +90,8 @@ template <class Transport, class Serializers = serializer_set<>, class Auth = no
           class Clock = system_sleeper>
 class client {
  public:
+  using transport_type = std::remove_reference_t<Transport>;
+
   explicit client(Transport transport, Serializers serializers = {}, Auth auth = {}, Retry retry = {},
                   Clock clock = {})
       : transport_(std::forward<Transport>(transport)),
@@ -122,6 +144,23 @@ class client {
     }
   }
 
+  /// Calls `endpoint` with named `args` and completes the Asio completion token that follows them
+  /// (a callback, `asio::use_future`, `asio::deferred`, `asio::use_awaitable`, ...) with the
+  /// `result<Endpoint>`. Needs <apidecl/client/async_call.hpp> and a transport such as
+  /// `apidecl::asio_transport`: `co_await api.async_call(endpoint, args..., asio::use_awaitable)`.
+  template <class Endpoint, class... ArgsAndToken>
+  auto async_call(Endpoint const& endpoint, ArgsAndToken&&... args_and_token) {
+    return detail::async_call_support<client>::call(*this, no_options, endpoint,
+                                                    std::forward<ArgsAndToken>(args_and_token)...);
+  }
+
+  /// As `async_call(endpoint, args..., token)`, with `options` for each exchange and the call.
+  template <class Endpoint, class... ArgsAndToken>
+  auto async_call(call_options const& options, Endpoint const& endpoint, ArgsAndToken&&... args_and_token) {
+    return detail::async_call_support<client>::call(*this, options, endpoint,
+                                                    std::forward<ArgsAndToken>(args_and_token)...);
+  }
+
   /// Advances every call started and not completed without blocking: completes those whose
   /// exchange ended (calling their handlers) and sends the retries that are due. Returns how many
   /// calls it completed.
@@ -156,6 +195,9 @@ class client {
   Clock& clock() noexcept { return clock_; }
 
  private:
+  template <class, class>
+  friend struct detail::async_call_support;
+
   // A zero duration keeps the transport's own limit: the default options change nothing.
   static constexpr call_options no_options{};
 
