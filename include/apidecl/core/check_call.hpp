@@ -13,6 +13,26 @@
 /// is reported, as one `static_assert` whose enclosing template names the endpoint and the parameter.
 namespace apidecl {
 
+namespace detail {
+template <class T>
+using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
+template <class E, class... Args>
+constexpr bool is_valid_call() noexcept;
+}  // namespace detail
+
+/// Whether calling `Endpoint` with `Args` is well-formed: the descriptor checks out, and every
+/// argument is named, declared, given once, not fixed and of a fitting type, and every required
+/// parameter is given. Never fails to compile, so it also serves for cheap negative tests.
+template <class Endpoint, class... Args>
+inline constexpr bool is_valid_call_v = detail::is_valid_call<Endpoint, detail::remove_cvref_t<Args>...>();
+
+/// `is_valid_call_v` for a call as it would be written, for use in `decltype`:
+/// `static_assert(!decltype(apidecl::is_valid_call(c24::delete_job, c24::api_token = t))::value);`
+template <class Endpoint, class... Args>
+constexpr std::bool_constant<is_valid_call_v<Endpoint, Args...>> is_valid_call(Endpoint const&, Args const&...) noexcept {
+  return {};
+}
+
 namespace diagnostic {
 template <class Endpoint, class Argument>
 struct argument_is_not_named {
@@ -48,9 +68,6 @@ namespace detail {
 
 template <class T> struct is_arg : std::false_type {};
 template <class P, class V> struct is_arg<arg<P, V>> : std::true_type {};
-
-template <class T>
-using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
 
 template <class E, class P>
 struct accepts {
@@ -161,19 +178,6 @@ void diagnose_call() noexcept {
   }
 }
 }  // namespace detail
-
-/// Whether calling `Endpoint` with `Args` is well-formed: the descriptor checks out, and every
-/// argument is named, declared, given once, not fixed and of a fitting type, and every required
-/// parameter is given. Never fails to compile, so it also serves for cheap negative tests.
-template <class Endpoint, class... Args>
-inline constexpr bool is_valid_call_v = detail::is_valid_call<Endpoint, detail::remove_cvref_t<Args>...>();
-
-/// `is_valid_call_v` for a call as it would be written, for use in `decltype`:
-/// `static_assert(!decltype(apidecl::is_valid_call(c24::delete_job, c24::api_token = t))::value);`
-template <class Endpoint, class... Args>
-constexpr std::bool_constant<is_valid_call_v<Endpoint, Args...>> is_valid_call(Endpoint const&, Args const&...) noexcept {
-  return {};
-}
 
 }  // namespace apidecl
 

@@ -14,6 +14,16 @@
 /// descriptor and the part at fault.
 namespace apidecl {
 
+namespace detail {
+template <class E>
+constexpr bool is_well_formed_endpoint() noexcept;
+}  // namespace detail
+
+/// Whether `E` is a well-formed Endpoint descriptor. Never fails to compile, so it also serves
+/// for cheap negative tests.
+template <class E>
+inline constexpr bool is_endpoint_v = detail::is_well_formed_endpoint<E>();
+
 /// Types whose instantiation is the compiler error a user sees. Their template arguments name the
 /// endpoint and the parameter, placeholder or response concerned.
 namespace diagnostic {
@@ -228,6 +238,11 @@ constexpr endpoint_finding find_endpoint_problem() noexcept {
   else return find_in_lists<E>(endpoint_params_t<E>{}, typename E::responses{});
 }
 
+template <class E>
+constexpr bool is_well_formed_endpoint() noexcept {
+  return find_endpoint_problem<E>().problem == endpoint_problem::none;
+}
+
 template <class E, std::size_t K, std::size_t... I>
 constexpr auto placeholder_chars(std::index_sequence<I...>) noexcept {
   return diagnostic::chars<E::path[path_template::at(E::path, K).open + 1 + I]...>{};
@@ -275,11 +290,6 @@ constexpr void report_endpoint_problem() noexcept {
 }
 
 }  // namespace detail
-
-/// Whether `E` is a well-formed Endpoint descriptor. Never fails to compile, so it also serves
-/// for cheap negative tests.
-template <class E>
-inline constexpr bool is_endpoint_v = detail::find_endpoint_problem<E>().problem == detail::endpoint_problem::none;
 
 namespace detail {
 /// Makes the one compiler error that says why `E` is not a well-formed Endpoint. Entry points call

@@ -20,6 +20,22 @@
 namespace apidecl {
 
 namespace detail {
+template <class E, class Serializers, class... On>
+result<E> decode_checked(responses<On...>, response const& r, Serializers const& serializers);
+}  // namespace detail
+
+/// Decodes the response `r` of a call to `Endpoint` with `serializers`.
+template <class Endpoint, class Serializers>
+result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& serializers) {
+  if constexpr (is_endpoint_v<Endpoint>) {
+    return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
+  } else {
+    detail::diagnose_endpoint<Endpoint>();
+    return detail::after_error{};
+  }
+}
+
+namespace detail {
 
 // Decodes a documented response into a `Case` made in `storage`: its body with the serializer for
 // `Media`, then its declared header fields. On failure nothing is left in `storage`, and the
@@ -85,17 +101,6 @@ result<E> decode_checked(responses<On...>, response const& r, Serializers const&
 }
 
 }  // namespace detail
-
-/// Decodes the response `r` of a call to `Endpoint` with `serializers`.
-template <class Endpoint, class Serializers>
-result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& serializers) {
-  if constexpr (is_endpoint_v<Endpoint>) {
-    return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
-  } else {
-    detail::diagnose_endpoint<Endpoint>();
-    return detail::after_error{};
-  }
-}
 
 }  // namespace apidecl
 
