@@ -17,17 +17,17 @@ int main(int argc, char** argv) {
   apidecl::curl_transport http({s.base_url});
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{s.api_token});
 
-  bool failed = false;
-  for (int i = 0; i < 2; ++i) {
-    auto r = api.call(c24::delete_job, c24::job_id = s.job_id);
-    r.visit(apidecl::overload{
-        [](c24::task const& t) { fmt::print("deleted, task {}\n", t.task_id); },
-        [](c24::error const& e) { fmt::print("refused: {} ({})\n", e.type.text(), e.comment); },
-        [](apidecl::unexpected_status const& u) { fmt::print("{}\n", u); },
-        [&](apidecl::failure const& f) {
-          fmt::print("failed: {}\n", f);
-          failed = true;
-        }});
-  }
-  return failed ? 1 : 0;
+  auto const report = apidecl::overload{
+      [](c24::task const& t) { fmt::print("deleted, task {}\n", t.task_id); },
+      [](c24::error const& e) { fmt::print("refused: {} ({})\n", e.type.text(), e.comment); },
+      [](apidecl::unexpected_status const& u) { fmt::print("{}\n", u); },
+      [](apidecl::failure const& f) { fmt::print("failed: {}\n", f); }};
+  auto const deleted = api.call(c24::delete_job, c24::job_id = s.job_id);
+  deleted.visit(report);
+  auto const again = api.call(c24::delete_job, c24::job_id = s.job_id);
+  again.visit(report);
+
+  // Deleted, then gone: any other outcome is a surprise, and the exit status says so.
+  bool const gone = again.get_if<400>() && again.get_if<400>()->type == c24::error_type::item_not_found;
+  return deleted.get_if<200>() && gone ? 0 : 1;
 }

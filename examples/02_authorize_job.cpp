@@ -19,9 +19,7 @@ int main(int argc, char** argv) {
   apidecl::curl_transport http({s.base_url});
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
 
-  bool failed = false;
-  std::string const unknown_job = "0123456789abcdef0123456789abcdef";
-  for (std::string const& job : {s.job_id, s.job_id, unknown_job}) {
+  auto const authorize = [&](std::string const& job) {
     auto r = api.call(c24::authorize_job, c24::job_id = job, c24::api_token = s.api_token);  // any order
     fmt::print("job {}: ", job);
     r.visit(apidecl::overload{
@@ -31,10 +29,12 @@ int main(int argc, char** argv) {
           else fmt::print("refused: {} ({})\n", e.type.text(), e.comment);
         },
         [](apidecl::unexpected_status const& u) { fmt::print("{}\n", u); },
-        [&](apidecl::failure const& f) {
-          fmt::print("failed: {}\n", f);
-          failed = true;
-        }});
-  }
-  return failed ? 1 : 0;
+        [](apidecl::failure const& f) { fmt::print("failed: {}\n", f); }});
+    return r;
+  };
+  bool const authorized = authorize(s.job_id).get_if<204>() != nullptr;
+  bool const again = authorize(s.job_id).get_if<204>() != nullptr;  // Pending by now: 204 all the same
+  auto const unknown = authorize("0123456789abcdef0123456789abcdef");
+  bool const refused = unknown.get_if<400>() && unknown.get_if<400>()->type == c24::error_type::item_not_found;
+  return authorized && again && refused ? 0 : 1;  // any other outcome is a surprise
 }

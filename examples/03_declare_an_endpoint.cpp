@@ -47,13 +47,20 @@ int main() {
       .respond(404, R"({"message": "no such widget"})");
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{});
 
-  for (char const* wanted : {"w/1", "w#2"}) {
-    auto r = api.call(shop::get_widget{}, shop::id = wanted, shop::expanded = "stock");
-    r.visit(apidecl::overload{
-        [](shop::widget const& w) { fmt::print("{} is a {} ({} in stock)\n", w.id, w.name, w.stock.value_or(0)); },
-        [](shop::not_found const& e) { fmt::print("not found: {}\n", e.message); },
-        [](apidecl::unexpected_status const& s) { fmt::print("{}\n", s); },
-        [](apidecl::failure const& f) { fmt::print("failed: {}\n", f); }});
-    fmt::print("  sent: {}\n", http.requests().back().request_line());
-  }
+  auto const report = apidecl::overload{
+      [](shop::widget const& w) { fmt::print("{} is a {} ({} in stock)\n", w.id, w.name, w.stock.value_or(0)); },
+      [](shop::not_found const& e) { fmt::print("not found: {}\n", e.message); },
+      [](apidecl::unexpected_status const& s) { fmt::print("{}\n", s); },
+      [](apidecl::failure const& f) { fmt::print("failed: {}\n", f); }};
+  auto const found = api.call(shop::get_widget{}, shop::id = "w/1", shop::expanded = "stock");
+  found.visit(report);
+  auto const missing = api.call(shop::get_widget{}, shop::id = "w#2", shop::expanded = "stock");
+  missing.visit(report);
+  for (auto const& sent : http.requests()) fmt::print("  sent: {}\n", sent.request_line());
+
+  // The mock answers as scripted; what the library did is the lesson: each ID went out
+  // percent-encoded, and each answer came back as its documented case.
+  bool const encoded = http.requests().size() == 2 && http.requests()[0].path() == "/v2/widgets/w%2F1" &&
+                       http.requests()[1].path() == "/v2/widgets/w%232";
+  return encoded && found.get_if<200>() && missing.get_if<404>() ? 0 : 1;
 }

@@ -68,4 +68,9 @@ int main() {
       }};
   authorize.visit(report);
   remove.visit(report);
+
+  // The stub engine knows one URL: the authorization goes through, the delete never leaves.
+  apidecl::failure const* lost = remove.failure_if();
+  bool const never_left = lost && lost->transport() && !lost->may_have_reached_server();
+  return authorize.get_if<204>() && never_left ? 0 : 1;
 }

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   if (!apidecl::pugixml_serializer{}.decode(generated, first)) return 1;
   first.quote_id = od::ids::quote(s.quote_id);
   std::optional<od::quote> next = first;
-  bool failed = false;
+  bool authorized = false;
 
   // Each call says what it got and hands back the quote to try next, if any. Two tries at most:
   // a quote that keeps changing needs a person to look at it.
@@ -43,8 +43,9 @@ int main(int argc, char** argv) {
     od::quote const quote = *std::move(next);
     next = api.call(od::authorize_quote, od::quote_id = quote.quote_id.value(), apidecl::body = quote)
                .visit(apidecl::overload{
-                   [](od::quote_authorization const& a) -> std::optional<od::quote> {
+                   [&](od::quote_authorization const& a) -> std::optional<od::quote> {
                      fmt::print("202 {}: quote {}\n", a.status.text(), a.quote_url);
+                     authorized = a.status == od::authorization_status::authorized;
                      for (od::project const& p : a.projects)
                        fmt::print("  project {} due {}\n", p.project_id.value(), apidecl::to_text(p.project_due_date));
                      return std::nullopt;
@@ -72,11 +73,10 @@ int main(int argc, char** argv) {
                      fmt::print("{}\n", s);
                      return std::nullopt;
                    },
-                   [&](apidecl::failure const& f) -> std::optional<od::quote> {
+                   [](apidecl::failure const& f) -> std::optional<od::quote> {
                      fmt::print("failed: {}\n", f);
-                     failed = true;
                      return std::nullopt;
                    }});
   }
-  return failed ? 1 : 0;
+  return authorized ? 0 : 1;  // any other outcome is a surprise
 }
