@@ -10,16 +10,8 @@
 # Without a compiler command only the markers and the excerpts are checked.
 
 cmake_minimum_required(VERSION 3.20)
-set(command)
-set(after_dashes OFF)
-math(EXPR last "${CMAKE_ARGC} - 1")
-foreach(i RANGE ${last})
-  if(after_dashes)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif(CMAKE_ARGV${i} STREQUAL "--")
-    set(after_dashes ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_dashes.cmake)
+apidecl_command_after_dashes(command)
 if(NOT ROOT OR NOT OUTPUT_DIR)
   message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -DOUTPUT_DIR=<dir> -P ${CMAKE_SCRIPT_MODE_FILE} [-- <compiler> <flags>...]")
 endif()

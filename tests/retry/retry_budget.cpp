@@ -8,6 +8,7 @@
 #include <apidecl/retry/layer.hpp>
 #include <apidecl/retry/retry_budget.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -107,20 +108,23 @@ TEST_CASE("a budget shared by two policies is spent by both", "[retry][retry_bud
 }
 
 TEST_CASE("a budget loses no update when threads share it", "[retry][retry_budget]") {
-  apidecl::retry_budget budget{1000, 0.5};
-  // Four threads record `times` outcomes each, all at once.
+  apidecl::retry_budget budget{100000, 0.5};
+  // Eight threads record `times` outcomes each, released together so that their updates collide.
   auto const record_concurrently = [&budget](apidecl::transport_result const& outcome, int times) {
     apidecl::attempt const a = apidecl::make_attempt<get_widget>(1, outcome, 0ms);
+    std::atomic<int> waiting{8};
     std::vector<std::thread> threads;
-    for (int t = 0; t < 4; ++t)
-      threads.emplace_back([&budget, &a, times] {
+    for (int t = 0; t < 8; ++t)
+      threads.emplace_back([&budget, &a, &waiting, times] {
+        waiting.fetch_sub(1);
+        while (waiting.load() > 0) std::this_thread::yield();
         for (int i = 0; i < times; ++i) budget.record(a);
       });
     for (std::thread& t : threads) t.join();
   };
   apidecl::transport_result const busy = answer(503), ok = answer(200);
-  record_concurrently(busy, 100);
-  CHECK(budget.tokens() == 600);
-  record_concurrently(ok, 200);
-  CHECK(budget.tokens() == 1000);
+  record_concurrently(busy, 5000);
+  CHECK(budget.tokens() == 60000);
+  record_concurrently(ok, 10000);
+  CHECK(budget.tokens() == 100000);
 }

@@ -226,7 +226,9 @@ class client {
       detail::diagnose_call<Endpoint, Args...>();
       return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
-      (void)sizeof(diagnostic::blocking_call_needs_a_sleeper<std::remove_reference_t<Clock>>);
+      // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
+      if constexpr (detail::names_sleep_for<std::remove_reference_t<Clock>>::value) detail::diagnose_sleeper<Clock>();
+      else (void)sizeof(diagnostic::blocking_call_needs_a_sleeper<std::remove_reference_t<Clock>>);
       return detail::after_error{};
     } else {
       detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
