@@ -14,6 +14,7 @@
 #include <apidecl/auth/build_authenticated.hpp>
 #include <apidecl/auth/sha256.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/client/observer.hpp>
 #include <apidecl/clock/sleeper.hpp>
 #include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/clock/test_clock.hpp>
@@ -29,6 +30,7 @@
 #include <apidecl/core/method.hpp>
 #include <apidecl/core/param.hpp>
 #include <apidecl/core/percent_encoding.hpp>
+#include <apidecl/core/redaction.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/response_header.hpp>

@@ -4,6 +4,7 @@
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
+#include <apidecl/core/redaction.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
@@ -20,7 +21,8 @@
 ///
 ///     apidecl::auth_result s = a.authenticate(r, h);
 ///
-/// is valid. It appends header fields with `h.add(name, value)`, after the endpoint's own, and
+/// is valid. It appends header fields with `h.add(name, value)` (or `h.add_secret(name, value)` for
+/// a value that must never be shown: a token, a signature), after the endpoint's own, and
 /// returns success, or a static phrase saying why it cannot (then the call fails with
 /// `validation_error::code::cannot_authenticate` and nothing is sent). It may sign what it sees.
 ///
@@ -61,7 +63,7 @@ class [[nodiscard]] auth_result {
 /// holding CR, LF or NUL) is not written, and the request is refused.
 class header_writer {
  public:
-  explicit header_writer(writer& out) noexcept : out_(out) {}
+  explicit header_writer(writer& out, redactions* secrets = nullptr) noexcept : out_(out), secrets_(secrets) {}
 
   template <class... Pieces>
   void add(std::string_view name, Pieces const&... value) noexcept {
@@ -73,6 +75,16 @@ class header_writer {
     out_.append(": ");
     (out_.append(std::string_view(value)), ...);
     out_.append("\r\n");
+  }
+
+  /// As `add`, for a value that must never be shown (a signature, a token): every text made of
+  /// the request for an observer or a log shows it as `***` (redaction.hpp).
+  template <class... Pieces>
+  void add_secret(std::string_view name, Pieces const&... value) noexcept {
+    std::size_t const begin = out_.size() + name.size() + 2;
+    std::size_t const before = out_.size();
+    add(name, value...);
+    if (secrets_ != nullptr && out_.size() != before) secrets_->add(begin, out_.size() - 2);
   }
 
   /// Why a field was refused, empty if none was.
@@ -93,6 +105,7 @@ class header_writer {
   }
 
   writer& out_;
+  redactions* secrets_;
   std::string_view problem_;
 };
 
@@ -141,11 +154,12 @@ void diagnose_auth() noexcept {
   if constexpr (!is_auth_v<A>) (void)sizeof(diagnostic::auth_lacks_authenticate<std::remove_reference_t<A>>);
 }
 
-/// Lets `auth` add its fields to `built`, whose header block ends where `out` ends.
+/// Lets `auth` add its fields to `built`, whose header block ends where `out` ends, recording
+/// where its secret fields lie in `secrets`, if given.
 template <class Auth>
-build_result authenticate(Auth& auth, request const& built, writer& out) noexcept {
+build_result authenticate(Auth& auth, request const& built, writer& out, redactions* secrets = nullptr) noexcept {
   std::size_t const header_begin = out.size() - built.headers().text().size();  // the endpoint's fields end `out`
-  header_writer headers(out);
+  header_writer headers(out, secrets);
   auth_result const status = auth.authenticate(built, headers);
   if (!status) return validation_error{validation_error::code::cannot_authenticate, {}, status.problem(), 0};
   if (!headers.problem().empty())

@@ -109,13 +109,13 @@ class async_call_operation : public std::enable_shared_from_this<async_call_oper
           call.request(), call.attempt_options(api_.clock().now()),
           [self = this->shared_from_this()](transport_result const& received) {
             self->state_->exchange.reset();
-            self->drive(
-                self->state_->engine.received(received, self->api_.retry(), self->api_.serializers(), self->api_.clock().now()));
+            self->drive(self->state_->engine.received(received, self->api_.retry(), self->api_.serializers(),
+                                                      self->api_.observer(), self->api_.clock().now()));
           });
     } else if (step == call_step::wait) {
       state_->timer.expires_after(std::max(call.due() - api_.clock().now(), std::chrono::milliseconds(0)));
       state_->timer.async_wait([self = this->shared_from_this()](boost::system::error_code const&) {
-        self->drive(self->state_->engine.resume(self->api_.auth(), self->api_.clock().now()));
+        self->drive(self->state_->engine.resume(self->api_.auth(), self->api_.observer(), self->api_.clock().now()));
       });
     } else {
       complete(/*from_initiation=*/false);
@@ -163,7 +163,7 @@ struct async_call_support<Client, std::enable_if_t<has_async_exchange<typename C
     auto state = std::make_unique<async_call_state<Endpoint, executor_type>>(endpoint, options, api.clock().now(),
                                                                              api.transport().get_executor());
     state->first = api.template with_supplied<Endpoint>(
-        [&](auto const&... args) { return state->engine.begin(api.serializers(), api.auth(), args...); },
+        [&](auto const&... args) { return state->engine.begin(api.serializers(), api.auth(), api.observer(), args...); },
         std::get<I>(everything)...);
     return boost::asio::async_initiate<decltype(token), void(result<Endpoint>)>(
         [&api](auto handler, std::unique_ptr<async_call_state<Endpoint, executor_type>> started) {

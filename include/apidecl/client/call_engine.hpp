@@ -2,9 +2,12 @@
 #define APIDECL_CLIENT_CALL_ENGINE_HPP
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/client/observer.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/failure.hpp>
+#include <apidecl/core/header_list.hpp>
+#include <apidecl/core/redaction.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
@@ -54,21 +57,23 @@ class call_engine {
   call_engine(call_engine const&) = delete;
   call_engine& operator=(call_engine const&) = delete;
 
-  /// Builds the request for `args` and authenticates its first attempt.
-  template <class Serializers, class Auth, class... Args>
-  call_step begin(Serializers const& serializers, Auth& auth, Args const&... args) {
+  /// Builds the request for `args` and authenticates its first attempt, telling `observer`.
+  template <class Serializers, class Auth, class Observer, class... Args>
+  call_step begin(Serializers const& serializers, Auth& auth, Observer& observer, Args const&... args) {
+    notify(observer, call_started{info});
     if (storage_.size() < initial_storage) storage_.resize(initial_storage);
     build_result built = build_into_storage(serializers, args...);
     if (!built && built.error().code == validation_error::code::request_too_large) {
       storage_.resize(built.error().needed);  // the size it needs, so the second try fits
       built = build_into_storage(serializers, args...);
     }
-    if (!built) return finish(failure(built.error()));
+    if (!built) return finish(failure(built.error()), observer, began_);
     method_ = built->method();
     body_end_ = built->body().size();
     target_end_ = body_end_ + built->target().size();
     built_end_ = target_end_ + built->headers().text().size();
-    return authenticate(auth);
+    built_secrets_ = secrets_.size();
+    return authenticate(auth, observer, began_);
   }
 
   /// The attempt to send: valid from a `send` step until the next step.
@@ -86,16 +91,21 @@ class call_engine {
   }
 
   /// The attempt ended at `now` with `outcome`: asks `retry` whether to go again.
-  template <class Retry, class Serializers>
-  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers,
+  template <class Retry, class Serializers, class Observer>
+  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers, Observer& observer,
                      std::chrono::milliseconds now) {
+    notify(observer, attempt_ended{info, attempts_, outcome ? outcome->status : 0,
+                                   outcome ? outcome->headers : header_list(), outcome ? nullptr : &outcome.error(),
+                                   now - attempt_began_});
     retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
     if (!decision.should_retry() || cancelled_ || !in_time) {
-      return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())));
+      return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())),
+                    observer, now);
     }
     due_ = now + decision.delay();
+    notify(observer, retry_scheduled{info, attempts_ + 1, decision.delay(), decision.reason()});
     return call_step::wait;
   }
 
@@ -103,13 +113,16 @@ class call_engine {
   std::chrono::milliseconds due() const noexcept { return due_; }
 
   /// The wait is over (or the call was cancelled during it) at `now`: authenticates the next attempt.
-  template <class Auth>
-  call_step resume(Auth& auth, std::chrono::milliseconds now) {
-    if (cancelled_) return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while waiting to retry"}));
+  template <class Auth, class Observer>
+  call_step resume(Auth& auth, Observer& observer, std::chrono::milliseconds now) {
+    if (cancelled_)
+      return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while waiting to retry"}),
+                    observer, now);
     if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && left->count() <= 0)
-      return finish(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}));
+      return finish(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}),
+                    observer, now);
     ++attempts_;
-    return authenticate(auth);
+    return authenticate(auth, observer, now);
   }
 
   /// Asks the call to end: at once if it is waiting (`resume` ends it), with the outcome of its
@@ -130,25 +143,31 @@ class call_engine {
   template <class Serializers, class... Args>
   build_result build_into_storage(Serializers const& serializers, Args const&... args) {
     writer out(storage_.data(), storage_.size());
-    return build_into<Endpoint>(out, serializers, args...);
+    secrets_.keep_first(0);
+    return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
   }
 
-  // Lets `auth` add its fields after the built request, which stays as it was built.
-  template <class Auth>
-  call_step authenticate(Auth& auth) {
+  // Lets `auth` add its fields after the built request, which stays as it was built, and tells
+  // `observer` of the attempt about to be sent at `now`.
+  template <class Auth, class Observer>
+  call_step authenticate(Auth& auth, Observer& observer, std::chrono::milliseconds now) {
     for (;;) {
       writer out(storage_.data(), storage_.size(), built_end_);
       std::string_view const built(storage_.data(), built_end_);
       apidecl::request const unsigned_request(method_, built.substr(body_end_, target_end_ - body_end_),
                                               built.substr(target_end_), built.substr(0, body_end_));
-      build_result const signed_request = detail::authenticate(auth, unsigned_request, out);
+      secrets_.keep_first(built_secrets_);  // the fields of an earlier attempt's authentication are gone
+      build_result const signed_request = detail::authenticate(auth, unsigned_request, out, &secrets_);
       if (signed_request) {
         request_ = *signed_request;
+        attempt_began_ = now;
+        if constexpr (observes<Observer, attempt_sending>::value)
+          observer.on(attempt_sending{info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
         return call_step::send;
       }
       validation_error const& error = signed_request.error();
       if (error.code != validation_error::code::request_too_large || error.needed <= storage_.size())
-        return finish(failure(error));
+        return finish(failure(error), observer, now);
       storage_.resize(error.needed);
     }
   }
@@ -159,19 +178,33 @@ class call_engine {
   }
 
   // Sent `attempts_` times, or never if nothing could be built or authenticated.
-  call_step finish(result<Endpoint> r) {
-    bool const sent = r.failure_if() == nullptr || r.failure_if()->kind() != failure_kind::validation;
+  template <class Observer>
+  call_step finish(result<Endpoint> r, Observer& observer, std::chrono::milliseconds now) {
+    failure const* const failed = r.failure_if();
+    bool const sent = failed == nullptr || failed->kind() != failure_kind::validation;
     r.record_attempts(sent ? attempts_ : attempts_ - 1);
+    if constexpr (observes<Observer, call_completed>::value) {
+      call_outcome outcome = r.unexpected_if() ? call_outcome::unexpected_status : call_outcome::documented;
+      if (failed) {
+        outcome = failed->kind() == failure_kind::validation  ? call_outcome::validation_failure
+                  : failed->kind() == failure_kind::transport ? call_outcome::transport_failure
+                                                               : call_outcome::decode_failure;
+      }
+      observer.on(call_completed{info, outcome, r.http_status(), r.attempts(), now - began_});
+    }
     result_ = std::move(r);
     done_ = true;
     return call_step::done;
   }
+
+  static constexpr endpoint_info const& info = endpoint_info_of<Endpoint>;
 
   Endpoint endpoint_;
   call_options options_;
   std::vector<char>& storage_;
   std::chrono::milliseconds began_;
   std::chrono::milliseconds due_{0};
+  std::chrono::milliseconds attempt_began_{0};
   int attempts_ = 1;  // the attempt being made
   bool cancelled_ = false;
   // Where the built request lies in `storage_`: [body][target][header fields], then Auth's fields.
@@ -180,6 +213,8 @@ class call_engine {
   std::size_t target_end_ = 0;
   std::size_t built_end_ = 0;
   apidecl::request request_;
+  redactions secrets_;          // where the secret values of request_ lie in storage_
+  std::size_t built_secrets_ = 0;  // those of the built request, before the Auth policy's
   bool done_ = false;
   // What the call came to, once done_. Until then a placeholder: holding a result rather than an
   // optional one saves each endpoint an instantiation of std::optional's machinery.

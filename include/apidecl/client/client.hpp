@@ -87,18 +87,19 @@ struct async_call_support {
 /// first call of a given size it allocates nothing to build its request; a non-blocking call
 /// owns its buffer. A client with calls in flight must stay where it is until they complete.
 template <class Transport, class Serializers = serializer_set<>, class Auth = no_auth, class Retry = no_retry,
-          class Clock = system_sleeper>
+          class Clock = system_sleeper, class Observer = no_observer>
 class client {
  public:
   using transport_type = std::remove_reference_t<Transport>;
 
   explicit client(Transport transport, Serializers serializers = {}, Auth auth = {}, Retry retry = {},
-                  Clock clock = {})
+                  Clock clock = {}, Observer observer = {})
       : transport_(std::forward<Transport>(transport)),
         serializers_(std::move(serializers)),
         auth_(std::move(auth)),
         retry_(std::move(retry)),
-        clock_(std::move(clock)) {}
+        clock_(std::move(clock)),
+        observer_(std::move(observer)) {}
 
   client(client const&) = delete;
   client& operator=(client const&) = delete;
@@ -193,6 +194,7 @@ class client {
   Auth& auth() noexcept { return auth_; }
   Retry& retry() noexcept { return retry_; }
   Clock& clock() noexcept { return clock_; }
+  Observer& observer() noexcept { return observer_; }
 
  private:
   template <class, class>
@@ -232,13 +234,13 @@ class client {
       return detail::after_error{};
     } else {
       detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
-      for (detail::call_step step = call.begin(serializers_, auth_, args...);;) {
+      for (detail::call_step step = call.begin(serializers_, auth_, observer_, args...);;) {
         if (step == detail::call_step::send) {
           transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
-          step = call.received(received, retry_, serializers_, clock_.now());
+          step = call.received(received, retry_, serializers_, observer_, clock_.now());
         } else if (step == detail::call_step::wait) {
           clock_.sleep_for(call.due() - clock_.now());
-          step = call.resume(auth_, clock_.now());
+          step = call.resume(auth_, observer_, clock_.now());
         } else {
           return call.take_result();
         }
@@ -258,7 +260,7 @@ class client {
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
       ++in_flight_;
-      drive(state, state->engine.begin(serializers_, auth_, args...));
+      drive(state, state->engine.begin(serializers_, auth_, observer_, args...));
       return pending_call<Endpoint>(std::move(state));
     }
   }
@@ -270,7 +272,7 @@ class client {
     if (step == detail::call_step::send) {
       auto on_done = [this, state](transport_result const& received) {
         state->exchange.reset();
-        drive(state, state->engine.received(received, retry_, serializers_, clock_.now()));
+        drive(state, state->engine.received(received, retry_, serializers_, observer_, clock_.now()));
       };
       request const& r = call.request();
       if constexpr (has_start_with_call_options_v<Transport>)
@@ -278,7 +280,7 @@ class client {
       else
         state->exchange = transport_.start(r, std::move(on_done));
     } else if (step == detail::call_step::wait) {
-      waiting_.push_back({call.due(), [this, state] { drive(state, state->engine.resume(auth_, clock_.now())); },
+      waiting_.push_back({call.due(), [this, state] { drive(state, state->engine.resume(auth_, observer_, clock_.now())); },
                           [state] { return state->engine.cancelled(); }});
     } else {
       --in_flight_;
@@ -319,6 +321,7 @@ class client {
   Auth auth_;
   Retry retry_;
   Clock clock_;
+  Observer observer_;
   std::vector<char> buffer_;
   std::vector<waiting_retry> waiting_;
   std::size_t in_flight_ = 0;
@@ -326,7 +329,8 @@ class client {
 };
 
 /// A client over `transport` with the given policies, in any order: Serializers (one per media
-/// type), and at most one each of Auth policy, Retry policy and Clock (or Sleeper).
+/// type), and at most one each of Auth policy, Retry policy, Clock (or Sleeper) and Observer
+/// (several observers compose into one with `|`).
 ///
 ///     auto lod = apidecl::make_client(http, apidecl::pugixml_serializer{},
 ///                                     ondemand::signer(keys, apidecl::openssl_sha256{}),
@@ -339,11 +343,12 @@ auto make_client(Transport&& transport, Policies... policies) {
     auto auth = detail::select_one<detail::models_auth, no_auth, diagnostic::more_than_one_auth_policy>(all(policies...));
     auto retry =
         detail::select_one<detail::models_retry_policy, no_retry, diagnostic::more_than_one_retry_policy>(all(policies...));
-    auto clock =
-        detail::select_one<detail::models_clock, system_sleeper, diagnostic::more_than_one_clock>(all(std::move(policies)...));
-    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(clock)>(
+    auto clock = detail::select_one<detail::models_clock, system_sleeper, diagnostic::more_than_one_clock>(all(policies...));
+    auto observer = detail::select_one<detail::models_observer, no_observer, diagnostic::more_than_one_observer>(
+        all(std::move(policies)...));
+    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(clock), decltype(observer)>(
         std::forward<Transport>(transport), std::move(serializers), std::move(auth), std::move(retry),
-        std::move(clock));
+        std::move(clock), std::move(observer));
   } else {
     (detail::diagnose_client_policy<Policies>(), ...);
     return detail::after_error{};

@@ -2,6 +2,7 @@
 #define APIDECL_CLIENT_POLICIES_HPP
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/client/observer.hpp>
 #include <apidecl/clock/sleeper.hpp>
 #include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/detail/type_list.hpp>
@@ -16,8 +17,8 @@
 #include <utility>
 
 /// Sorting the policies given to `make_client`, in any order, into their families: Serializers
-/// (any number, one per media type), and at most one each of Auth policy, Retry policy and
-/// Clock (a Sleeper is a Clock).
+/// (any number, one per media type), and at most one each of Auth policy, Retry policy, Clock
+/// (a Sleeper is a Clock) and Observer.
 namespace apidecl {
 
 namespace diagnostic {
@@ -40,6 +41,11 @@ struct more_than_one_retry_policy {
                 "apidecl: a client takes at most one Retry policy: compose policies into one with '|'");
 };
 template <class... Policies>
+struct more_than_one_observer {
+  static_assert(detail::always_false<Policies...>,
+                "apidecl: a client takes at most one Observer: compose observers into one with '|'");
+};
+template <class... Policies>
 struct more_than_one_clock {
   static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Clock or Sleeper");
 };
@@ -55,6 +61,8 @@ template <class P>
 using models_retry_policy = std::bool_constant<is_retry_policy_v<P>>;
 template <class P>
 using models_clock = std::bool_constant<is_clock_v<P>>;
+template <class P>
+using models_observer = std::bool_constant<is_observer_v<P>>;
 
 template <class P, class = void>
 struct names_authenticate : std::false_type {};
@@ -72,7 +80,7 @@ struct names_sleep_for<P, std::void_t<decltype(&P::sleep_for)>> : std::true_type
 /// Whether `P` belongs to one of the policy families.
 template <class P>
 inline constexpr bool is_client_policy_v = is_serializer_v<P> || is_auth_v<P> || is_retry_policy_v<P> ||
-                                           is_clock_v<P>;
+                                           is_clock_v<P> || is_observer_v<P>;
 
 /// Makes the one compiler error that says what `P` lacks to be a client policy, if anything: a
 /// family's own when `P` has that family's member function with the wrong shape.

@@ -6,6 +6,7 @@
 #include <apidecl/core/expected.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/path_template.hpp>
+#include <apidecl/core/redaction.hpp>
 #include <apidecl/core/percent_encoding.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/writer.hpp>
@@ -48,6 +49,7 @@ struct param_slot {
   std::string_view text;
   std::string_view (*violation)(std::string_view) noexcept = nullptr;
   bool out_of_range = false;  // an integer argument the declared value type cannot hold
+  bool secret = false;        // shown as *** in every text made of the request (redaction.hpp)
 };
 
 constexpr std::string_view header_value_violation(std::string_view text) noexcept {
@@ -81,9 +83,18 @@ inline validation_error too_large_for(writer const& out) noexcept {
   return validation_error{validation_error::code::request_too_large, {}, "does not fit in the buffer", out.size()};
 }
 
-// Writes the target and the header block after the body already in `out`.
+// Writes `slot`'s value with `write`, recording where it lies if it is secret.
+template <class Write>
+void write_value(param_slot const& slot, writer& out, redactions* secrets, Write&& write) noexcept {
+  std::size_t const begin = out.size();
+  write();
+  if (slot.secret && secrets != nullptr) secrets->add(begin, out.size());
+}
+
+// Writes the target and the header block after the body already in `out`, recording where the
+// secret values go in `secrets`, if given.
 inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                             std::string_view content_type, writer& out) noexcept {
+                             std::string_view content_type, writer& out, redactions* secrets) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -92,7 +103,8 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
        p = path_template::next(path, p.open + 1)) {
     out.append({path.data() + literal, p.open - literal});  // not substr, which may throw (path_template.hpp)
     for (std::size_t i = 0; i < count; ++i)
-      if (slots[i].where == location::path && slots[i].name == p.name) percent_encode(slots[i].text, out);
+      if (slots[i].where == location::path && slots[i].name == p.name)
+        write_value(slots[i], out, secrets, [&] { percent_encode(slots[i].text, out); });
     literal = p.open + p.name.size() + 2;
   }
   out.append({path.data() + literal, path.size() - literal});
@@ -103,7 +115,7 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
     separator = '&';
     percent_encode(slots[i].name, out);
     out.push_back('=');
-    percent_encode(slots[i].text, out);
+    write_value(slots[i], out, secrets, [&] { percent_encode(slots[i].text, out); });
   }
   std::size_t const target_end = out.size();
 
@@ -111,7 +123,7 @@ inline build_result assemble(method m, std::string_view path, param_slot const* 
     if (slots[i].where != location::header || !slots[i].has_value) continue;
     out.append(slots[i].name);
     out.append(": ");
-    out.append(slots[i].text);
+    write_value(slots[i], out, secrets, [&] { out.append(slots[i].text); });
     out.append("\r\n");
   }
   if (!content_type.empty()) {
@@ -163,7 +175,7 @@ constexpr bool fits_in(T value) noexcept {
 
 template <class P, class... Args>
 param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
-  param_slot slot{P::name, P::where, true, {}, &P::constraint::violation};
+  param_slot slot{P::name, P::where, true, {}, &P::constraint::violation, false, P::is_secret};
   constexpr std::size_t given = index_of<P, typename Args::parameter...>();
   if constexpr (given != npos) {
     auto const& value = nth<given>(args...).value;
@@ -179,7 +191,7 @@ param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
 }
 
 template <class E, class Serializers, class... Declared, std::size_t... I, class... Args>
-build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out,
+build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out, redactions* secrets,
                            Serializers const& serializers, Args const&... args) noexcept {
   // Arguments are checked before anything is written, the body included.
   [[maybe_unused]] integer_text storage[sizeof...(Declared) + 1];
@@ -203,7 +215,21 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     }
   }
-  return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out);
+  return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out, secrets);
+}
+
+/// `build_into`, recording in `secrets` where the values of secret parameters lie in `out`.
+template <class Endpoint, class Serializers, class... Args>
+build_result build_recording_secrets(writer& out, redactions& secrets, Serializers const& serializers,
+                                     Args const&... args) noexcept {
+  if constexpr (is_valid_call<Endpoint, Args...>()) {
+    using declared = endpoint_params_t<Endpoint>;
+    return build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, &secrets, serializers,
+                                   args...);
+  } else {
+    diagnose_call<Endpoint, Args...>();
+    return after_error{};
+  }
 }
 
 template <class T> struct is_serializer_set : std::false_type {};
@@ -217,8 +243,8 @@ template <class Endpoint, class Serializers, class... Args>
 build_result build_into(writer& out, Serializers const& serializers, Args const&... args) noexcept {
   if constexpr (detail::is_valid_call<Endpoint, Args...>()) {
     using declared = endpoint_params_t<Endpoint>;
-    return detail::build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, serializers,
-                                           args...);
+    return detail::build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, nullptr,
+                                           serializers, args...);
   } else {
     detail::diagnose_call<Endpoint, Args...>();
     return detail::after_error{};

@@ -19,8 +19,8 @@
 /// The options after the value type may come in any order: at most one presence (`required`, the
 /// default; `optional`, left out of the request when not given; `defaulted`, sent with the parameter's
 /// `static constexpr default_value` when not given; `fixed`, always sent with its
-/// `static constexpr std::string_view value` and never given by the caller) and any number of
-/// Constraints, which must all hold. Value types are `std::string_view` (any argument convertible
+/// `static constexpr std::string_view value` and never given by the caller), `secret` (never shown:
+/// `***` in every text made of the request) and any number of Constraints, which must all hold. Value types are `std::string_view` (any argument convertible
 /// to it), an integer type (any integer argument but `bool`), or `bool` ("true"/"false").
 namespace apidecl {
 
@@ -35,6 +35,9 @@ struct required {};
 struct optional {};
 struct defaulted {};
 struct fixed {};
+/// Marks a parameter whose value must never be shown: every text the library makes of a request
+/// for an observer or a log shows it as `***` (a token, a password, a key).
+struct secret {};
 
 namespace detail {
 template <class T> struct presence_of { static constexpr bool is_presence = false; static constexpr presence value = presence::required; };
@@ -53,7 +56,8 @@ constexpr presence presence_from() noexcept {
 template <class Done, class... Options> struct constraints_from { using type = Done; };
 template <class... Done, class First, class... Rest>
 struct constraints_from<all_of<Done...>, First, Rest...>
-    : constraints_from<std::conditional_t<presence_of<First>::is_presence, all_of<Done...>, all_of<Done..., First>>,
+    : constraints_from<std::conditional_t<presence_of<First>::is_presence || std::is_same_v<First, secret>,
+                                          all_of<Done...>, all_of<Done..., First>>,
                        Rest...> {};
 
 template <class T>
@@ -66,15 +70,17 @@ template <location Where, class Value, class... Options>
 struct parameter {
   static_assert(detail::is_param_value_v<Value>,
                 "apidecl: a parameter's value type must be std::string_view, an integer type or bool");
-  static_assert((... && (detail::presence_of<Options>::is_presence || is_constraint_v<Options>)),
-                "apidecl: a parameter option must be a presence (required, optional, defaulted, fixed) or a "
-                "Constraint (a type with static violation(std::string_view))");
+  static_assert((... && (detail::presence_of<Options>::is_presence || std::is_same_v<Options, secret> ||
+                         is_constraint_v<Options>)),
+                "apidecl: a parameter option must be a presence (required, optional, defaulted, fixed), secret, or "
+                "a Constraint (a type with static violation(std::string_view))");
   static_assert((0 + ... + int(detail::presence_of<Options>::is_presence)) <= 1,
                 "apidecl: a parameter takes at most one presence (required, optional, defaulted, fixed)");
 
   static constexpr apidecl::location where = Where;
   using value_type = Value;
   static constexpr apidecl::presence presence = detail::presence_from<Options...>();
+  static constexpr bool is_secret = (std::is_same_v<Options, secret> || ...);
   using constraint = typename detail::constraints_from<all_of<>, Options...>::type;
 };
 

@@ -16,7 +16,7 @@ struct v : query<std::string_view, fixed> {
   static constexpr std::string_view value = "1";
 };
 /// The session or long-term key returned by login: a hex string.
-struct api_token : query<std::string_view, hex> {
+struct api_token : query<std::string_view, hex, secret> {
   static constexpr std::string_view name = "api_token";
 };
 /// A job's ID: a hex string.

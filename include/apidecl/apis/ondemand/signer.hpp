@@ -77,7 +77,7 @@ class signer {
     headers.add("Accept", accept);
     headers.add("x-lod-timestamp", timestamp);
     headers.add("x-lod-version", keys_.api_version);
-    headers.add("Authorization", "LOD1-BASE64-SHA256 KeyID=", keys_.key_id,
+    headers.add_secret("Authorization", "LOD1-BASE64-SHA256 KeyID=", keys_.key_id,
                 ",Signature=", std::string_view(signature_text, sizeof signature_text),
                 ",SignedHeaders=x-lod-timestamp;x-lod-version;accept");
     return {};

@@ -1,0 +1,177 @@
+// Observers: told of every step of a call by the engine, blocking and polled alike, with the
+// request as sent and its secrets shown as ***.
+#include <catch2/catch.hpp>
+
+#include "../support/lod1_signature.hpp"
+
+#include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/apis/ondemand/ondemand.hpp>
+#include <apidecl/auth/openssl_sha256.hpp>
+#include <apidecl/client/client.hpp>
+#include <apidecl/client/observer.hpp>
+#include <apidecl/retry/retry.hpp>
+#include <apidecl/serializer/boost_json.hpp>
+#include <apidecl/serializer/pugixml.hpp>
+#include <apidecl/transport/mock.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace c24 = apidecl::cielo24;
+namespace od = apidecl::ondemand;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr char const* token = "7ca5dc5c7cce449fb0fff719307e8f5f";
+constexpr char const* job = "64bea283eff6475ea6596027a6ba0929";
+
+// The exemplar of observer.hpp.
+struct count_calls {
+  int* calls;
+  void on(apidecl::call_completed const&) { ++*calls; }
+};
+static_assert(apidecl::is_observer_v<count_calls>);
+
+// Writes each event it is told of as one line of text, as a logging observer would.
+struct event_log {
+  std::vector<std::string>* lines;
+  static std::string where(apidecl::endpoint_info const& e) {
+    return std::string(apidecl::method_name(e.method)) + ' ' + std::string(e.path_template);
+  }
+  void on(apidecl::call_started const& e) { lines->push_back("started " + where(e.endpoint)); }
+  void on(apidecl::attempt_sending const& e) {
+    lines->push_back("sending " + std::to_string(e.number) + ": " + e.request.head() + e.request.body());
+  }
+  void on(apidecl::attempt_ended const& e) {
+    lines->push_back("ended " + std::to_string(e.number) + ": " + std::to_string(e.status) + " after " +
+                     std::to_string(e.duration.count()) + " ms" + (e.error ? " (" + std::string(std::string_view(e.error->detail)) + ")" : ""));
+  }
+  void on(apidecl::retry_scheduled const& e) {
+    lines->push_back("retry " + std::to_string(e.next_number) + " in " + std::to_string(e.delay.count()) + " ms: " +
+                     std::string(e.reason));
+  }
+  void on(apidecl::call_completed const& e) {
+    lines->push_back("completed " + std::to_string(static_cast<int>(e.outcome)) + " " + std::to_string(e.status) +
+                     " after " + std::to_string(e.attempts) + " attempts");
+  }
+};
+
+enum class way { blocking, polled };
+
+template <class Client, class Call>
+void run(way w, Client& api, Call&& call) {
+  if (w == way::blocking) {
+    (void)call([&](auto const&... args) { return api.call(args...); });
+    return;
+  }
+  auto pending = call([&](auto const&... args) { return api.start(args...); });
+  for (int frame = 0; frame < 10000 && !pending.ready(); ++frame) {
+    api.poll();
+    if (!pending.ready()) api.clock().advance(10ms);
+  }
+  REQUIRE(pending.ready());
+}
+
+struct fixed_utc_clock {
+  apidecl::utc_timestamp now() const { return *apidecl::utc_timestamp::from_unix_time(1400000000); }
+};
+}  // namespace
+
+TEST_CASE("only types that take an event are observers, and they compose with |", "[client][observer]") {
+  STATIC_REQUIRE(apidecl::is_observer_v<event_log>);
+  STATIC_REQUIRE_FALSE(apidecl::is_observer_v<apidecl::no_observer>);
+  STATIC_REQUIRE_FALSE(apidecl::is_observer_v<int>);
+  int calls = 0;
+  std::vector<std::string> lines;
+  apidecl::mock_transport http;
+  http.respond(204);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
+                                  apidecl::observe(event_log{&lines}) | count_calls{&calls});
+  (void)api.call(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  CHECK(calls == 1);
+  CHECK(lines.size() == 4);
+}
+
+TEST_CASE("an observer is told every step of a retried call, blocking or polled", "[client][observer]") {
+  auto const w = GENERATE(way::blocking, way::polled);
+  std::vector<std::string> lines;
+  apidecl::mock_transport http;
+  http.respond(503).respond(204);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{},
+                                  apidecl::fixed_delay{250ms, 3}, event_log{&lines});
+  run(w, api, [&](auto&& call) { return call(c24::authorize_job, c24::api_token = token, c24::job_id = job); });
+  std::string const sent = std::string("GET /api/job/authorize?v=1&api_token=***&job_id=") + job + " HTTP/1.1\r\n";
+  // Polled, the first exchange ends in the first poll; the retry is sent from the poll at the
+  // first frame after its wait and ends in the next one, a frame (10 ms) later.
+  std::string const took = w == way::blocking ? "0" : "10";
+  CHECK(lines == std::vector<std::string>{
+                     "started GET /api/job/authorize",
+                     "sending 1: " + sent,
+                     "ended 1: 503 after 0 ms",
+                     "retry 2 in 250 ms: 503 Service Unavailable",
+                     "sending 2: " + sent,
+                     "ended 2: 204 after " + took + " ms",
+                     "completed 0 204 after 2 attempts",
+                 });
+}
+
+TEST_CASE("a call that cannot be built is started and completed, never sent", "[client][observer]") {
+  std::vector<std::string> lines;
+  apidecl::mock_transport http;
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, event_log{&lines});
+  (void)api.call(c24::authorize_job, c24::api_token = token, c24::job_id = "not hex");
+  CHECK(lines == std::vector<std::string>{"started GET /api/job/authorize", "completed 2 0 after 0 attempts"});
+}
+
+TEST_CASE("a transport failure is an attempt that ended without a status", "[client][observer]") {
+  std::vector<std::string> lines;
+  apidecl::mock_transport http;
+  http.fail({apidecl::transport_errc::connection_lost, true, "connection reset"});
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{}, event_log{&lines});
+  (void)api.call(c24::delete_job, c24::api_token = token, c24::job_id = job);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[2] == "ended 1: 0 after 0 ms (connection reset)");
+  CHECK(lines[3] == "completed 3 0 after 1 attempts");
+}
+
+TEST_CASE("no secret of a shipped endpoint reaches any event", "[client][observer]") {
+  std::vector<std::string> lines;
+  apidecl::mock_transport http;
+  http.respond(204).respond(200, R"({"TaskId": "cc8095fbfecf4647b2e10b622d81c19b"})", "Content-Type: application/json\r\n");
+  http.respond(503).respond(202, "<QuoteAuthorization><Status>Authorized</Status></QuoteAuthorization>",
+                            "Content-Type: text/xml\r\n");
+  {
+    auto cielo24 = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{token},
+                                        event_log{&lines});
+    (void)cielo24.call(c24::authorize_job, c24::job_id = job);
+    (void)cielo24.call(c24::delete_job, c24::job_id = job);
+  }
+  {
+    auto lod = apidecl::make_client(
+        http, apidecl::pugixml_serializer{}, apidecl::test_clock{},
+        od::signer<apidecl::openssl_sha256, fixed_utc_clock>({"demo-key-id", "demo-secret-key"}),
+        apidecl::fixed_delay{1s, 2} | apidecl::retry_non_idempotent(), event_log{&lines});
+    od::quote q;
+    q.quote_id = od::ids::quote("795");
+    (void)lod.call(od::authorize_quote, od::quote_id = "795", apidecl::body = q);
+  }
+  REQUIRE(http.requests().size() == 4);
+  std::string const signature = test_support::lod1_authorization("POST", "/api/quote/795/authorize", "demo-key-id",
+                                                                  "demo-secret-key", "2014-05-13T16:53:20");
+  REQUIRE(http.requests()[3].header("Authorization") == signature);  // what went out was signed
+  int sent = 0;
+  for (std::string const& line : lines) {
+    INFO(line);
+    CHECK(line.find(token) == std::string::npos);
+    CHECK(line.find("demo-secret-key") == std::string::npos);
+    CHECK(line.find(signature.substr(signature.find("Signature="))) == std::string::npos);
+    if (line.rfind("sending", 0) == 0) ++sent;
+  }
+  CHECK(sent == 4);
+  CHECK(std::count(lines.begin(), lines.end(),
+                   "sending 1: POST /api/quote/795/authorize HTTP/1.1\r\nContent-Type: text/xml\r\nAccept: text/xml\r\n"
+                   "x-lod-timestamp: 2014-05-13T16:53:20\r\nx-lod-version: 2015-02-23\r\nAuthorization: ***\r\n" +
+                       http.requests()[2].body) == 1);
+}
