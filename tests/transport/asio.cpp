@@ -12,6 +12,7 @@
 #include <apidecl/transport/asio.hpp>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/throw_exception.hpp>
 
 #include <netinet/in.h>
@@ -295,6 +296,17 @@ TEST_CASE("send from inside a handler the io_context runs is refused, not a dead
   REQUIRE_FALSE(*nested);
   CHECK(nested->error->code == apidecl::transport_errc::other);
   CHECK_FALSE(nested->error->may_have_reached_server);
+}
+
+TEST_CASE("send and poll on a caller's io_context leave it able to run the caller's own work", "[transport][asio]") {
+  boost::asio::io_context context;
+  apidecl::asio_transport http(context, nginx_options());
+  REQUIRE(test_support::copy_of(http.send(connection_request)));
+  http.poll();
+  bool ran = false;
+  boost::asio::post(context, [&] { ran = true; });
+  context.run();  // returned at once, running nothing, while a stopped io_context was left behind
+  CHECK(ran);
 }
 
 // The pool.

@@ -124,6 +124,7 @@ class asio_transport {
     // Asio gives back the memory of a cancelled timer's wait when its handler runs: run the ones
     // ready now, so that the next exchange finds that memory free.
     context.poll();
+    leave_runnable(context);
     return x.result();
   }
 
@@ -144,6 +145,7 @@ class asio_transport {
     if (context.get_executor().running_in_this_thread()) return 0;
     if (context.stopped()) context.restart();
     context.poll();
+    leave_runnable(context);
     return engine_->report_ended();
   }
 
@@ -195,6 +197,12 @@ class asio_transport {
   asio_options const& options() const noexcept { return engine_->options(); }
 
  private:
+  // Running out of work stops an io_context until restarted: one the caller shares with this
+  // transport is never left stopped, so that the caller's own run() still runs.
+  static void leave_runnable(boost::asio::io_context& context) {
+    if (context.stopped()) context.restart();
+  }
+
   // Ends every exchange uncalled. An io_context of its own is run once more so that aborted
   // operations give back what they hold; what is still in flight after that (a name being
   // resolved) is destroyed with the io_context, which frees the engine with it.
