@@ -3,6 +3,7 @@
 // per-operation cancellation.
 #include <catch2/catch.hpp>
 
+#include "../support/boost_without_exceptions.hpp"
 #include "../support/emulator.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>

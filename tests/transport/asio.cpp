@@ -4,6 +4,8 @@
 // the caller runs, its pool of connections, and exchanges that allocate nothing once warmed up.
 #include <catch2/catch.hpp>
 
+#include "../support/boost_without_exceptions.hpp"
+
 #include "../support/raw_servers.hpp"
 #include "../support/transport_exchange.hpp"
 #include "../support/transport_test_site.hpp"
@@ -36,15 +38,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#ifdef BOOST_NO_EXCEPTIONS
-// With exceptions off, Boost asks the program for these (Boost.ThrowException). The transport
-// never reaches them: it calls Asio's error_code overloads only.
-namespace boost {
-void throw_exception(std::exception const&) { std::abort(); }
-void throw_exception(std::exception const&, boost::source_location const&) { std::abort(); }
-}  // namespace boost
-#endif
 
 // Allocations made by the test's own thread while a counter is alive: the steady-state tests
 // count those of the transport alone (the servers run on other threads, or are nginx).
