@@ -2,6 +2,8 @@
 #define APIDECL_FMT_FORMATTERS_HPP
 
 #include <apidecl/core/failure.hpp>
+#include <apidecl/core/method.hpp>
+#include <apidecl/core/redaction.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/writer.hpp>
@@ -12,7 +14,8 @@
 
 /// {fmt} formatters for the library's values, for logs and examples:
 /// `fmt::print("{}", request)` prints "GET /api/job/delete?v=1&api_token=<redacted>&job_id=...";
-/// `fmt::print("{}", failure)` prints its one-line description.
+/// `fmt::print("{}", e.request)` of an observer's event prints its target with every declared
+/// secret as ***; `fmt::print("{}", failure)` prints its one-line description.
 ///
 /// Query values named like credentials (`api_token`, `password`, `new_password`, `securekey`,
 /// `api_securekey`, `key`) are printed as `<redacted>`: tokens must not reach logs.
@@ -55,6 +58,20 @@ struct fmt::formatter<apidecl::request> : fmt::formatter<std::string_view> {
       separator = '&';
     }
     return out;
+  }
+};
+
+/// A request as an observer sees it: "GET /api/job/authorize?v=1&api_token=***&job_id=...", every
+/// value declared secret shown as *** (redaction.hpp), whatever its name.
+template <>
+struct fmt::formatter<apidecl::redacted_request> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(apidecl::redacted_request const& r, FormatContext& ctx) const -> decltype(ctx.out()) {
+    char text[1024];  // a longer target is cut, never spilled
+    apidecl::writer out(text, sizeof text);
+    r.write_target(out);
+    std::size_t const size = out.overflowed() ? sizeof text : out.size();
+    return fmt::format_to(ctx.out(), "{} {}", apidecl::method_name(r.method()), std::string_view(text, size));
   }
 };
 
