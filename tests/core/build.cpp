@@ -2,6 +2,8 @@
 // reported when the buffer is too small, and no heap allocation.
 #include <catch2/catch.hpp>
 
+#include "../support/allocation_counter.hpp"
+
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/serializer/codec_result.hpp>
@@ -11,41 +13,10 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
-
-// Every allocation in this program is counted, to prove that building allocates nothing. Each
-// replaceable form that pairs with the plain operator delete is replaced, so that sanitizers see
-// matching allocations and deallocations.
-namespace {
-std::atomic<std::size_t> allocations{0};
-
-void* counted_allocation(std::size_t size) noexcept {
-  ++allocations;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* counted_allocation_or_abort(std::size_t size) noexcept {
-  void* p = counted_allocation(size);
-  if (!p) std::abort();  // no std::bad_alloc: this test also runs with exceptions off
-  return p;
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocation_or_abort(size); }
-void* operator new[](std::size_t size) { return counted_allocation_or_abort(size); }
-void* operator new(std::size_t size, std::nothrow_t const&) noexcept { return counted_allocation(size); }
-void* operator new[](std::size_t size, std::nothrow_t const&) noexcept { return counted_allocation(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::nothrow_t const&) noexcept { std::free(p); }
-void operator delete[](void* p, std::nothrow_t const&) noexcept { std::free(p); }
 
 namespace c24 = apidecl::cielo24;
 
@@ -567,13 +538,12 @@ TEST_CASE("building the cielo24 requests allocates nothing", "[core][build]") {
   std::array<char, 256> first{};
   std::array<char, 256> second{};
   std::array<char, 8> too_small{};
-  std::size_t const before = allocations.load();
+  test_support::allocation_counter counter;
   auto const authorize = apidecl::build(c24::authorize_job, first, c24::api_token = token, c24::job_id = job);
   auto const remove = apidecl::build(c24::delete_job, second, c24::job_id = job, c24::api_token = token);
   auto const refused = apidecl::build(c24::delete_job, too_small, c24::job_id = job, c24::api_token = token);
   auto const invalid = apidecl::build(c24::delete_job, second, c24::job_id = "64be&", c24::api_token = token);
-  std::size_t const after = allocations.load();
-  CHECK(after == before);
+  CHECK(counter.stop() == 0);
   REQUIRE(authorize);
   REQUIRE(remove);
   CHECK_FALSE(refused);
@@ -583,9 +553,9 @@ TEST_CASE("building the cielo24 requests allocates nothing", "[core][build]") {
 }
 
 TEST_CASE("the allocation counter does see allocations", "[core][build]") {
-  std::size_t const before = allocations.load();
+  test_support::allocation_counter counter;
   void* p = ::operator new(64);  // a direct call: compilers may elide a new-expression, not this
-  std::size_t const after = allocations.load();
+  long const counted = counter.stop();
   ::operator delete(p);
-  CHECK(after == before + 1);
+  CHECK(counted == 1);
 }

@@ -4,6 +4,7 @@
 // the caller runs, its pool of connections, and exchanges that allocate nothing once warmed up.
 #include <catch2/catch.hpp>
 
+#include "../support/allocation_counter.hpp"
 #include "../support/boost_without_exceptions.hpp"
 
 #include "../support/raw_servers.hpp"
@@ -39,54 +40,12 @@
 #include <utility>
 #include <vector>
 
-// Allocations made by the test's own thread while a counter is alive: the steady-state tests
-// count those of the transport alone (the servers run on other threads, or are nginx).
-// Every replaceable form but the aligned ones, which stay the runtime's own in pairs: a sanitizer
-// tells a `new` of its own from a `free` of this file's.
-namespace {
-thread_local long* allocations = nullptr;
-
-void* counted_allocation(std::size_t size) noexcept {
-  if (allocations) ++*allocations;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* checked(void* p) {
-  if (!p) std::abort();  // as the library is used without exceptions: failing loudly
-  return p;
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return checked(counted_allocation(size)); }
-void* operator new[](std::size_t size) { return checked(counted_allocation(size)); }
-void* operator new(std::size_t size, std::nothrow_t const&) noexcept { return counted_allocation(size); }
-void* operator new[](std::size_t size, std::nothrow_t const&) noexcept { return counted_allocation(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::nothrow_t const&) noexcept { std::free(p); }
-void operator delete[](void* p, std::nothrow_t const&) noexcept { std::free(p); }
-
 namespace asio_test {
 
 using test_support::received;
 using test_support::transport_test_site;
 
-/// Counts the allocations of this thread for its lifetime.
-class allocation_counter {
- public:
-  allocation_counter() noexcept { allocations = &count_; }
-  ~allocation_counter() { allocations = nullptr; }
-  allocation_counter(allocation_counter const&) = delete;
-  allocation_counter& operator=(allocation_counter const&) = delete;
-  long stop() noexcept {
-    allocations = nullptr;
-    return count_;
-  }
-
- private:
-  long count_ = 0;
-};
+using test_support::allocation_counter;
 
 /// asio_transport through `send` only: the blocking path.
 class through_send {
