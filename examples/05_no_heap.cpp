@@ -3,6 +3,7 @@
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
+#include <apidecl/fmt/formatters.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 
 #include <fmt/core.h>
@@ -29,7 +30,8 @@ int main() {
                               c24::job_id = "64bea283eff6475ea6596027a6ba0929");
   std::size_t const during = heap_allocations - before;
   if (!built) return 1;
-  fmt::print("{} {} HTTP/1.1 ({} heap allocations while building)\n", built->method_name(), built->target(), during);
+  // Printed through the request's formatter, which shows no credential (fmt/formatters.hpp).
+  fmt::print("{} HTTP/1.1 ({} heap allocations while building)\n", *built, during);
 
   // ... my_socket_send(*built); the server answers:
   apidecl::response const received{400, apidecl::header_list("Content-Type: application/json\r\n"),
