@@ -208,14 +208,19 @@ class client {
   // own check to report.
   template <class Endpoint, class F, class... Args>
   decltype(auto) with_supplied(F&& f, Args const&... args) {
-    if constexpr (!(detail::is_arg<Args>::value && ...)) {
-      return f(args...);
-    } else if constexpr (std::tuple_size_v<decltype(detail::supplied_arguments<Endpoint, Args...>(auth_))> == 0) {
-      return f(args...);
-    } else {
+    if constexpr (supplies_arguments<Endpoint, Args...>())
       return std::apply([&](auto const&... more) { return f(args..., more...); },
                         detail::supplied_arguments<Endpoint, Args...>(auth_));
-    }
+    else
+      return f(args...);
+  }
+
+  // Whether the Auth policy supplies an argument to this call; never asked while an argument is
+  // not named, which the call's own check reports.
+  template <class Endpoint, class... Args>
+  static constexpr bool supplies_arguments() noexcept {
+    if constexpr (!(detail::is_arg<Args>::value && ...)) return false;
+    else return std::tuple_size_v<decltype(detail::supplied_arguments<Endpoint, Args...>(std::declval<Auth const&>()))> > 0;
   }
 
   template <class Endpoint, class... Args>
