@@ -73,6 +73,17 @@ struct retry_scheduled {
 };
 /// What a call came to, in kinds a metric can count.
 enum class call_outcome { documented, unexpected_status, validation_failure, transport_failure, decode_failure };
+/// The outcome's name, as logs and metric labels spell it: "documented", "unexpected_status", ...
+constexpr std::string_view outcome_name(call_outcome outcome) noexcept {
+  switch (outcome) {
+    case call_outcome::documented: return "documented";
+    case call_outcome::unexpected_status: return "unexpected_status";
+    case call_outcome::validation_failure: return "validation_failure";
+    case call_outcome::transport_failure: return "transport_failure";
+    case call_outcome::decode_failure: return "decode_failure";
+  }
+  return "unknown";
+}
 struct call_completed {
   endpoint_info const& endpoint;
   call_outcome outcome;

@@ -1,0 +1,77 @@
+#ifndef APIDECL_OBSERVERS_DETAIL_LINE_HPP
+#define APIDECL_OBSERVERS_DETAIL_LINE_HPP
+
+#include <apidecl/client/observer.hpp>
+#include <apidecl/core/failure.hpp>
+#include <apidecl/core/method.hpp>
+#include <apidecl/core/writer.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+
+// What the ready observers share to write text without the heap.
+namespace apidecl::detail {
+
+/// A line of text made in a fixed buffer: a longer one is cut and ends in "...".
+template <std::size_t Capacity>
+class fixed_line {
+  static_assert(Capacity >= 3, "apidecl: a line needs room for its \"...\" marker");
+
+ public:
+  fixed_line() = default;
+  fixed_line(fixed_line const&) = delete;  // its writer points into its own buffer
+  fixed_line& operator=(fixed_line const&) = delete;
+
+  writer& out() noexcept { return out_; }
+  std::string_view text() noexcept {
+    if (!out_.overflowed()) return {data_, out_.size()};
+    std::memcpy(data_ + Capacity - 3, "...", 3);
+    return {data_, Capacity};
+  }
+  /// The text with its line breaks (a body's, a transport's words) made blanks, so that it is
+  /// one line whatever went into it.
+  std::string_view single_line() noexcept {
+    std::string_view const whole = text();
+    for (std::size_t i = 0; i < whole.size(); ++i)
+      if (data_[i] == '\r' || data_[i] == '\n') data_[i] = ' ';
+    return whole;
+  }
+
+ private:
+  char data_[Capacity];
+  writer out_{data_, Capacity};
+};
+
+inline void write_integer(writer& out, long long value) noexcept {
+  char digits[24];  // any 64-bit value with its sign
+  std::to_chars_result const r = std::to_chars(digits, digits + sizeof digits, value);
+  out.append({digits, static_cast<std::size_t>(r.ptr - digits)});
+}
+
+/// "GET /api/job/authorize": how the observers name an endpoint, after its template.
+inline void write_endpoint(writer& out, endpoint_info const& e) noexcept {
+  out.append(method_name(e.method));
+  out.push_back(' ');
+  out.append(e.path_template);
+}
+
+/// The error's name, as a label or `error.type` spells it: low-cardinality, never its detail.
+constexpr std::string_view transport_errc_name(transport_errc code) noexcept {
+  switch (code) {
+    case transport_errc::cannot_connect: return "cannot_connect";
+    case transport_errc::timed_out: return "timed_out";
+    case transport_errc::connection_lost: return "connection_lost";
+    case transport_errc::tls_error: return "tls_error";
+    case transport_errc::response_too_large: return "response_too_large";
+    case transport_errc::protocol_error: return "protocol_error";
+    case transport_errc::cancelled: return "cancelled";
+    case transport_errc::other: return "other";
+  }
+  return "other";
+}
+
+}  // namespace apidecl::detail
+
+#endif
