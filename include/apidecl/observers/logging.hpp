@@ -52,7 +52,9 @@ class logging_observer {
   /// The longest line; a longer one is cut.
   static constexpr std::size_t line_capacity = 1024;
 
-  explicit logging_observer(LineSink sink, log_options options = {}) : sink_(std::move(sink)), options_(options) {}
+  explicit logging_observer(LineSink sink, log_options options = {}) : sink_(std::move(sink)), options_(options) {
+    (void)detail::check_line_sink<LineSink>();
+  }
 
   void on(call_started const& e) {
     if (!says(log_level::debug)) return;
@@ -125,7 +127,6 @@ class logging_observer {
 
  private:
   using line = detail::fixed_line<line_capacity>;
-  static constexpr bool sink_checked = detail::check_line_sink<LineSink>();
 
   bool says(log_level level) const noexcept { return options_.level >= level; }
 
@@ -177,7 +178,7 @@ class logging_observer {
   }
 
   void emit(line& text) {
-    if constexpr (sink_checked) sink_(text.single_line());
+    if constexpr (is_line_sink_v<LineSink>) sink_(text.single_line());  // else the constructor said why
   }
 
   LineSink sink_;

@@ -40,17 +40,17 @@ struct traced_server {
 template <class Tracer>
 class tracing_observer {
  public:
-  explicit tracing_observer(Tracer tracer, traced_server server = {}) : tracer_(std::move(tracer)), server_(server) {}
+  explicit tracing_observer(Tracer tracer, traced_server server = {}) : tracer_(std::move(tracer)), server_(server) {
+    (void)detail::check_tracer<Tracer>();
+  }
 
   void on(attempt_ended const& e) {
-    if constexpr (tracer_checked) record(e);
+    if constexpr (is_tracer_v<Tracer>) record(e);  // else the constructor said why
   }
 
   Tracer& tracer() noexcept { return tracer_; }
 
  private:
-  static constexpr bool tracer_checked = detail::check_tracer<Tracer>();
-
   void record(attempt_ended const& e) {
     detail::fixed_line<512> name;
     detail::write_endpoint(name.out(), e.endpoint);
