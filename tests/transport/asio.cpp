@@ -1,7 +1,8 @@
 // asio_transport: the cases every shipped transport passes (../support/transport_cases.hpp), run
 // through each of its three ways of calling, and those of every AsyncTransport
 // (../support/async_transport_cases.hpp); then what is its own: async_exchange from an io_context
-// the caller runs, its pool of connections, and exchanges that allocate nothing once warmed up.
+// the caller runs, through its handler's associated executor, its pool of connections, and
+// exchanges that allocate nothing once warmed up.
 #include <catch2/catch.hpp>
 
 #include "../support/allocation_counter.hpp"
@@ -14,8 +15,10 @@
 
 #include <apidecl/transport/asio.hpp>
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/throw_exception.hpp>
 
 #include <netinet/in.h>
@@ -234,6 +237,42 @@ TEST_CASE("async_exchange takes a move-only handler, and can be cancelled",
   REQUIRE_FALSE(*answer);
   CHECK(answer->error->code == apidecl::transport_errc::cancelled);
   CHECK(answer->error->may_have_reached_server);
+}
+
+TEST_CASE("async_exchange calls its handler through the handler's associated executor", "[transport][asio]") {
+  boost::asio::io_context context;
+  apidecl::asio_transport http(context, nginx_options());
+  SECTION("a second io_context runs the handler; until then the exchange is lent to it") {
+    boost::asio::io_context other;
+    std::optional<received> answer;
+    bool ran_on_other = false;
+    http.async_exchange(connection_request, boost::asio::bind_executor(other, [&](apidecl::transport_result const& r) {
+                          ran_on_other = other.get_executor().running_in_this_thread();
+                          answer = test_support::copy_of(r);  // the views are still valid here
+                        }));
+    context.run();
+    CHECK_FALSE(answer);  // the transport's run loop did not call it
+    other.run();          // had work to wait for: it did not return at once
+    REQUIRE(answer);
+    CHECK(ran_on_other);
+    REQUIRE(*answer);
+    CHECK(answer->status == 200);
+    context.restart();
+    context.run();  // gives the exchange back, for the next one to reuse
+    REQUIRE(test_support::copy_of(http.send(connection_request)));
+  }
+  SECTION("a strand of the transport's io_context runs the handler inside the strand") {
+    auto strand = boost::asio::make_strand(context);
+    bool in_strand = false;
+    bool answered = false;
+    http.async_exchange(connection_request, boost::asio::bind_executor(strand, [&](apidecl::transport_result const& r) {
+                          in_strand = strand.running_in_this_thread();
+                          answered = r.has_value() && r->status == 200;
+                        }));
+    context.run();
+    CHECK(answered);
+    CHECK(in_strand);
+  }
 }
 
 TEST_CASE("send from inside a handler the io_context runs is refused, not a deadlock", "[transport][asio]") {

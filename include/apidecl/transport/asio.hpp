@@ -11,6 +11,7 @@
 #include <apidecl/transport/detail/asio_exchange.hpp>
 #include <apidecl/transport/transport.hpp>
 
+#include <boost/asio/associated_executor.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include <chrono>
@@ -36,9 +37,10 @@ namespace apidecl {
 /// - `start(r, handler)`, `poll()`, `cancel(id)`, `in_flight()`, exactly as AsyncTransport says:
 ///   handlers are called from `poll` only, which runs the handlers Asio has ready without blocking
 ///   (`io_context::poll`); `start` copies the request.
-/// - `async_exchange(r, handler)`, for Asio programs: the handler is called from the io_context's
-///   own run loop (`run`, `poll`, or a `send` or `poll` of this transport), in whichever thread
-///   runs it. This is what an Asio completion token builds on.
+/// - `async_exchange(r, handler)`, for Asio programs: the handler is called through its
+///   associated executor, by default from the io_context's own run loop (`run`, `poll`, or a
+///   `send` or `poll` of this transport), in whichever thread runs it. This is what an Asio
+///   completion token builds on.
 ///
 /// TLS is verified by default, with the system's authorities or `ca_file`: the chain, and that
 /// the certificate names the base URL's host (or IP address); SNI is sent for host names. A
@@ -172,17 +174,23 @@ class asio_transport {
   std::size_t in_flight() const noexcept { return engine_ ? engine_->in_flight() : 0; }
 
   /// Starts sending a copy of `r`, and calls `handler(apidecl::transport_result const&)` when it
-  /// ends, from the io_context's run loop and never from inside this call; the result's views
-  /// are valid during the call only. `handler` may be move-only. For Asio programs: run the
-  /// io_context yourself (or let `send` and `poll` run it). The handler runs on this transport's
-  /// executor; its associated executor and allocator are not used, so a completion-token layer
-  /// on top dispatches to them after copying or decoding what it needs. `cancel(id)` works as
-  /// for `start`.
+  /// ends, never from inside this call; the result's views are valid during the call only.
+  /// `handler` may be move-only. For Asio programs: run the io_context yourself (or let `send`
+  /// and `poll` run it). The handler is invoked through its associated executor (by default this
+  /// transport's, from the io_context's run loop): one bound to a strand or another io_context
+  /// runs there, through `asio::dispatch`, its executor kept from running out of work until then;
+  /// the exchange then waits for it to return before it is reused, so that transport and
+  /// io_context must outlive that call. The associated allocator is not used. `cancel(id)` works
+  /// as for `start`.
   template <class Handler>
   exchange_id async_exchange(request const& r, call_options const& call, Handler&& handler) {
     static_assert(std::is_invocable_v<Handler&, transport_result const&>,
                   "apidecl: async_exchange's handler must be callable as handler(apidecl::transport_result const&)");
-    return engine_->start(r, call, detail::asio_report::in_run_loop, std::forward<Handler>(handler));
+    auto const executor = boost::asio::get_associated_executor(handler, get_executor());
+    if constexpr (std::is_same_v<std::decay_t<decltype(executor)>, executor_type>)
+      if (executor == get_executor())
+        return engine_->start(r, call, detail::asio_report::in_run_loop, std::forward<Handler>(handler));
+    return engine_->start_on(executor, r, call, std::forward<Handler>(handler));
   }
   template <class Handler>
   exchange_id async_exchange(request const& r, Handler&& handler) {

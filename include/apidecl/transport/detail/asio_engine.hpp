@@ -15,9 +15,12 @@
 #include <apidecl/transport/detail/base_url.hpp>
 #include <apidecl/transport/detail/redacted_error.hpp>
 
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/error.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/system/error_code.hpp>
@@ -32,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -72,18 +76,32 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   /// Starts an exchange of a copy of `r`, reported to `on_done` as `report` says.
   template <class Handler>
   exchange_id start(request const& r, call_options const& call, asio_report report, Handler&& on_done) {
-    std::unique_ptr<asio_exchange> made = spare_.empty() ? std::make_unique<asio_exchange>(context_) : take_spare();
-    asio_exchange& x = *made;
-    running_.push_back(std::move(made));
+    asio_exchange& x = add_running();
     x.on_done.emplace(std::forward<Handler>(on_done));
-    x.copy.assign(r.target());
-    x.copy.append(r.headers().text());
-    x.copy.append(r.body());
-    std::string_view const all = x.copy;
-    std::size_t const target = r.target().size(), fields = r.headers().text().size();
-    launch(x, request(r.method(), all.substr(0, target), all.substr(target, fields), all.substr(target + fields)), call,
-           report);
-    return x.id;
+    return launch_copy(x, r, call, report);
+  }
+
+  /// As `start` from the run loop, for a handler whose associated executor is not the
+  /// transport's: it is called through `asio::dispatch` on `executor`, whose work is tracked
+  /// until then, as Asio's composed operations do. The exchange, whose buffers the result views,
+  /// is lent to the handler meanwhile, and given back on the transport's executor after it.
+  template <class Executor, class Handler>
+  exchange_id start_on(Executor const& executor, request const& r, call_options const& call, Handler&& handler) {
+    using tracked_executor = std::decay_t<decltype(boost::asio::prefer(
+        executor, boost::asio::execution::outstanding_work.tracked))>;
+    asio_exchange& x = add_running();
+    x.on_done.emplace([keep = shared_from_this(), &x,
+                       work = std::optional<tracked_executor>(
+                           boost::asio::prefer(executor, boost::asio::execution::outstanding_work.tracked)),
+                       handler = std::decay_t<Handler>(std::forward<Handler>(handler))](transport_result const&) mutable {
+      x.lent = true;
+      boost::asio::dispatch(*work, [keep, &x, handler = std::move(handler)]() mutable {
+        handler(x.result());
+        boost::asio::post(keep->context(), [keep, &x] { keep->give_back(x); });
+      });
+      work.reset();  // the dispatched handler is the executor's work from here
+    });
+    return launch_copy(x, r, call, asio_report::in_run_loop);
   }
 
   /// Starts the exchange `send` waits for, of `r` itself, which outlives it.
@@ -171,6 +189,24 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     if (!ec) return;
     tls_failure_ = "cannot load the certificate authorities: " + ec.message();
     tls_.reset();
+  }
+
+  // A spare exchange, or a new one, among those running.
+  asio_exchange& add_running() {
+    running_.push_back(spare_.empty() ? std::make_unique<asio_exchange>(context_) : take_spare());
+    return *running_.back();
+  }
+
+  // Launches `x` with a copy of `r` of its own.
+  exchange_id launch_copy(asio_exchange& x, request const& r, call_options const& call, asio_report report) {
+    x.copy.assign(r.target());
+    x.copy.append(r.headers().text());
+    x.copy.append(r.body());
+    std::string_view const all = x.copy;
+    std::size_t const target = r.target().size(), fields = r.headers().text().size();
+    launch(x, request(r.method(), all.substr(0, target), all.substr(target, fields), all.substr(target + fields)), call,
+           report);
+    return x.id;
   }
 
   std::unique_ptr<asio_exchange> take_spare() {
@@ -496,14 +532,27 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   void report(asio_exchange& x) {
     auto const at = std::find_if(running_.begin(), running_.end(),
                                  [&x](std::unique_ptr<asio_exchange> const& y) { return y.get() == &x; });
-    struct recycle_scope {  // keeps `x` for later once the handler returns, or throws
-      ~recycle_scope() { engine.recycle(std::move(owned)); }
+    struct recycle_scope {  // keeps `x` for later once the handler returns, or throws, unless it was lent
+      ~recycle_scope() {
+        if (owned->lent) engine.lent_.push_back(std::move(owned));
+        else engine.recycle(std::move(owned));
+      }
       asio_engine& engine;
       std::unique_ptr<asio_exchange> owned;
     } scope{*this, std::move(*at)};
     running_.erase(at);
     x.phase = asio_phase::idle;
     x.on_done(x.result());
+  }
+
+  // A lent exchange's handler has returned.
+  void give_back(asio_exchange& x) {
+    auto const at = std::find_if(lent_.begin(), lent_.end(),
+                                 [&x](std::unique_ptr<asio_exchange> const& y) { return y.get() == &x; });
+    std::unique_ptr<asio_exchange> owned = std::move(*at);
+    lent_.erase(at);
+    owned->lent = false;
+    recycle(std::move(owned));
   }
 
   void recycle(std::unique_ptr<asio_exchange> x) {
@@ -524,6 +573,7 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   std::vector<std::unique_ptr<asio_exchange>> running_;  // started, handler not called yet
   std::unique_ptr<asio_exchange> blocking_;              // send's, reused by each
   std::vector<std::unique_ptr<asio_exchange>> spare_;
+  std::vector<std::unique_ptr<asio_exchange>> lent_;    // reported, to a handler on another executor
   std::vector<asio_exchange*> decided_;                  // on_poll, for the next poll
   std::vector<asio_exchange*> ready_;                    // those the current poll reports
   std::vector<asio_exchange*> waiting_;                  // for a connection, first come first

@@ -76,6 +76,7 @@ struct asio_exchange {
   asio_report report = asio_report::on_poll;
   asio_phase phase = asio_phase::idle;
   result_handler on_done;
+  bool lent = false;  // reported to a handler on another executor, which has not returned yet
 
   std::string copy;  // the request's target, header block and body, for start and async_exchange
   request sent;      // views into `copy`, or the caller's own request during `send`
