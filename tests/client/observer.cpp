@@ -2,6 +2,7 @@
 // request as sent and its secrets shown as ***.
 #include <catch2/catch.hpp>
 
+#include "../observers/collect_lines.hpp"
 #include "../support/lod1_signature.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
@@ -9,6 +10,10 @@
 #include <apidecl/auth/openssl_sha256.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/client/observer.hpp>
+#include <apidecl/observers/logging.hpp>
+#include <apidecl/observers/metrics.hpp>
+#include <apidecl/observers/prometheus.hpp>
+#include <apidecl/observers/tracing.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/pugixml.hpp>
@@ -16,7 +21,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace c24 = apidecl::cielo24;
@@ -72,6 +79,30 @@ void run(way w, Client& api, Call&& call) {
     if (!pending.ready()) api.clock().advance(10ms);
   }
   REQUIRE(pending.ready());
+}
+
+// A Tracer that writes each span as lines of text: its name, then each attribute and error.
+struct spans_as_lines {
+  std::vector<std::string>* lines;
+  struct span {
+    std::vector<std::string>* lines;
+    void set_attribute(std::string_view key, std::string_view value) { lines->push_back(std::string(key) + "=" + std::string(value)); }
+    void set_attribute(std::string_view key, std::int64_t value) { lines->push_back(std::string(key) + "=" + std::to_string(value)); }
+    void set_error(std::string_view type) { lines->push_back("error " + std::string(type)); }
+    void end() {}
+  };
+  span start_span(std::string_view name, std::chrono::milliseconds) {
+    lines->push_back("span " + std::string(name));
+    return {lines};
+  }
+};
+
+// Every text the library makes for observers: the events themselves, and what the ready
+// observers make of them, at their most talkative (the metrics as Prometheus text, after the calls).
+auto every_observer(std::vector<std::string>& lines, apidecl::call_metrics& metrics) {
+  return apidecl::observe(event_log{&lines}) |
+         apidecl::logging_observer(test_support::collect_lines{&lines}, {apidecl::log_level::debug, 4096}) |
+         apidecl::tracing_observer(spans_as_lines{&lines}, {"api.example.com", 443}) | apidecl::metrics_observer(metrics);
 }
 
 struct fixed_utc_clock {
@@ -136,15 +167,16 @@ TEST_CASE("a transport failure is an attempt that ended without a status", "[cli
   CHECK(lines[3] == "completed 3 0 after 1 attempts");
 }
 
-TEST_CASE("no secret of a shipped endpoint reaches any event", "[client][observer]") {
+TEST_CASE("no secret of a shipped endpoint reaches any event, nor any text a ready observer makes", "[client][observer]") {
   std::vector<std::string> lines;
+  apidecl::call_metrics metrics;
   apidecl::mock_transport http;
   http.respond(204).respond(200, R"({"TaskId": "cc8095fbfecf4647b2e10b622d81c19b"})", "Content-Type: application/json\r\n");
   http.respond(503).respond(202, "<QuoteAuthorization><Status>Authorized</Status></QuoteAuthorization>",
                             "Content-Type: text/xml\r\n");
   {
     auto cielo24 = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{token},
-                                        event_log{&lines});
+                                        every_observer(lines, metrics));
     (void)cielo24.call(c24::authorize_job, c24::job_id = job);
     (void)cielo24.call(c24::delete_job, c24::job_id = job);
   }
@@ -152,11 +184,12 @@ TEST_CASE("no secret of a shipped endpoint reaches any event", "[client][observe
     auto lod = apidecl::make_client(
         http, apidecl::pugixml_serializer{}, apidecl::test_clock{},
         od::signer<apidecl::openssl_sha256, fixed_utc_clock>({"demo-key-id", "demo-secret-key"}),
-        apidecl::fixed_delay{1s, 2} | apidecl::retry_non_idempotent(), event_log{&lines});
+        apidecl::fixed_delay{1s, 2} | apidecl::retry_non_idempotent(), every_observer(lines, metrics));
     od::quote q;
     q.quote_id = od::ids::quote("795");
     (void)lod.call(od::authorize_quote, od::quote_id = "795", apidecl::body = q);
   }
+  apidecl::write_prometheus(metrics, test_support::collect_lines{&lines});
   REQUIRE(http.requests().size() == 4);
   std::string const signature = test_support::lod1_authorization("POST", "/api/quote/795/authorize", "demo-key-id",
                                                                   "demo-secret-key", "2014-05-13T16:53:20");
@@ -170,6 +203,14 @@ TEST_CASE("no secret of a shipped endpoint reaches any event", "[client][observe
     if (line.rfind("sending", 0) == 0) ++sent;
   }
   CHECK(sent == 4);
+  // The ready observers spoke too: a span per attempt, the signed request's header line, metrics.
+  CHECK(std::count_if(lines.begin(), lines.end(), [](std::string const& l) { return l.rfind("span ", 0) == 0; }) == 4);
+  CHECK(std::count_if(lines.begin(), lines.end(), [](std::string const& l) {
+          return l.find("attempt 1 headers: ") != std::string::npos && l.find("Authorization: ***") != std::string::npos;
+        }) == 1);
+  CHECK(std::count(lines.begin(), lines.end(), "# TYPE apidecl_calls_total counter") == 1);
+  CHECK(std::count(lines.begin(), lines.end(),
+                   "apidecl_attempts_total{method=\"POST\",url_template=\"/api/quote/{quote_id}/authorize\"} 2") == 1);
   CHECK(std::count(lines.begin(), lines.end(),
                    "sending 1: POST /api/quote/795/authorize HTTP/1.1\r\nContent-Type: text/xml\r\nAccept: text/xml\r\n"
                    "x-lod-timestamp: 2014-05-13T16:53:20\r\nx-lod-version: 2015-02-23\r\nAuthorization: ***\r\n" +
