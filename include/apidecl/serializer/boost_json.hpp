@@ -14,6 +14,7 @@
 #include <boost/json/parser.hpp>
 #include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
+#include <boost/version.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -95,6 +96,11 @@ class boost_json_serializer {
     boost::json::monotonic_resource memory(arena, sizeof arena);
     boost::json::parse_options options;
     options.max_depth = max_depth;
+#if BOOST_VERSION >= 108300
+    // A double reads as the one nearest its text, as it is written: encode then decode gives it back.
+    // Earlier versions read it within one unit in the last place only, and have no choice.
+    options.numbers = boost::json::number_precision::precise;
+#endif
     boost::json::parser parser({}, options, scratch, sizeof scratch);
     parser.reset(&memory);
     boost::json::error_code ec;
