@@ -1,8 +1,12 @@
 // 08 — A service written as C++20 coroutines, all on one io_context and one thread: it gives up on
 // a slow call once its deadline passes (`call || timer`), which cancels the call, so that the call
 // ends as a `transport_errc::cancelled` failure; then it authorizes three cielo24 jobs at once
-// (a parallel group) and reads their results in the order it asked. The emulator is told to hold
-// its next answer to an authorization for 10 s, so this one runs against the emulator only.
+// (a parallel group) and reads their results in the order it asked. Every call is logged, counted
+// and traced by the ready observers (docs/observers.md), composed with `|`: a log line per attempt
+// sent and ended, its api_token shown as ***; the counts in Prometheus's text format at the end; an
+// OpenTelemetry-style span per attempt, printed here by a Tracer of a few lines (the page shows
+// the same few lines over OpenTelemetry's C++ API). The emulator is told to hold its next answer
+// to an authorization for 10 s, so this one runs against the emulator only.
 #if !defined(__cpp_impl_coroutine) || !defined(__cpp_exceptions)
 #include <cstdio>
 
@@ -16,6 +20,10 @@ int main() { std::puts("08_coroutines needs C++20 coroutines, with exceptions on
 #include <apidecl/client/async_call.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/fmt/formatters.hpp>
+#include <apidecl/fmt/logging.hpp>
+#include <apidecl/observers/metrics.hpp>
+#include <apidecl/observers/prometheus.hpp>
+#include <apidecl/observers/tracing.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/asio.hpp>
 
@@ -30,6 +38,8 @@ int main() { std::puts("08_coroutines needs C++20 coroutines, with exceptions on
 #include <fmt/core.h>
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <optional>
 #include <string>
@@ -41,6 +51,18 @@ using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
 
 using authorize_result = apidecl::result<c24::endpoints::authorize_job>;
+
+// A Tracer (apidecl/observers/tracer.hpp) that prints each span on one line when it ends.
+struct print_spans {
+  struct span {
+    std::string line;
+    void set_attribute(std::string_view key, std::string_view value) { line += fmt::format(" {}={}", key, value); }
+    void set_attribute(std::string_view key, std::int64_t value) { line += fmt::format(" {}={}", key, value); }
+    void set_error(std::string_view) { line += " (failed)"; }
+    void end() { fmt::print("{}\n", line); }
+  };
+  span start_span(std::string_view name, std::chrono::milliseconds) { return {fmt::format("span {}:", name)}; }
+};
 
 // Says how an authorization went; true if the job is authorized.
 bool report(std::string_view job, authorize_result const& r) {
@@ -91,7 +113,14 @@ int main(int argc, char** argv) {
   examples::settings const s = examples::read_settings(argc, argv);
   asio::io_context context;
   apidecl::asio_transport http(context, {s.base_url});
-  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{s.api_token});
+  std::string_view host = s.base_url;  // "http://127.0.0.1:PORT": the spans' server.address
+  host.remove_prefix(host.find("://") + 3);
+  host = host.substr(0, host.find_first_of(":/"));
+  apidecl::call_metrics metrics;
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{s.api_token},
+                                  apidecl::fmt_logging_observer(stdout, {apidecl::log_level::attempts}) |
+                                      apidecl::metrics_observer(metrics) |
+                                      apidecl::tracing_observer(print_spans{}, {host}));
 
   // The emulator's fault switch (tests/emulator/README.md), sent by a blocking transport of its
   // own: the emulator's next answer to an authorization waits 10 s.
@@ -106,6 +135,14 @@ int main(int argc, char** argv) {
   bool expected = false;
   asio::co_spawn(context, service(api, s), [&](std::exception_ptr e, bool ok) { expected = !e && ok; });
   context.run();
+
+  // What the metrics counted, as a Prometheus server would scrape it: the counters here, the
+  // histograms' lines (whose buckets depend on the machine's speed) left out.
+  apidecl::write_prometheus(metrics, [](std::string_view line) {
+    if (line.find("_duration_seconds") == std::string_view::npos) fmt::print("{}\n", line);
+  });
+  apidecl::endpoint_metrics const* authorize = metrics.find(apidecl::method::get, "/api/job/authorize");
+  expected = expected && authorize && authorize->calls == 4 && authorize->attempt_duration.count == 4;
   return expected ? 0 : 1;  // any other outcome is a surprise
 }
 #endif
