@@ -110,6 +110,7 @@ class curl_exchange {
   /// copied). Returns why it could not, if so.
   std::optional<transport_error> prepare(curl_options const& options, request const& r, call_options const& call) {
     header_text_.clear();
+    header_section_ended_ = false;
     body_.clear();
     overflow_ = overflow::none;
     error_[0] = '\0';
@@ -155,6 +156,10 @@ class curl_exchange {
 
   /// The outcome of the exchange, once curl reports `code` for it.
   transport_result finish(CURLcode code) const {
+    // libcurl (7.88) completes a response whose connection closed within its header section as
+    // if the section had ended there: it is a response cut short, whatever curl says.
+    if (code == CURLE_OK && !header_section_ended_)
+      return failed(transport_errc::connection_lost, true, "the connection closed within the response's header section");
     if (code == CURLE_OK) {
       long status = 0;
       curl_easy_getinfo(handle_.get(), CURLINFO_RESPONSE_CODE, &status);
@@ -292,7 +297,10 @@ class curl_exchange {
     std::string_view const line(data, size * count);
     if (line.substr(0, 5) == "HTTP/") {
       x.header_text_.clear();
-    } else if (line != "\r\n" && line != "\n") {
+      x.header_section_ended_ = false;
+    } else if (line == "\r\n" || line == "\n") {
+      x.header_section_ended_ = true;
+    } else {
       if (line.size() > curl_max_header_bytes - x.header_text_.size()) {
         x.overflow_ = overflow::headers;
         return 0;  // stops the transfer
@@ -322,6 +330,7 @@ class curl_exchange {
   std::size_t path_begin_ = 0;
   std::string_view method_;
   std::string header_text_;
+  bool header_section_ended_ = false;  // the blank line after the last status line's fields was read
   std::string body_;
   std::size_t body_limit_ = 0;
   handle_setup setup_;
