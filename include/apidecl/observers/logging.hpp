@@ -42,7 +42,8 @@ enum class log_level {
 struct log_options {
   log_level level = log_level::calls;
   /// At `attempts` or above, how many bytes of each request body to show (redacted, then cut);
-  /// 0 shows no body.
+  /// 0 shows no body. The fields of a body cannot be declared secret (a Serializer writes the
+  /// body with no record of its fields): show the bodies of endpoints whose bodies hold none.
   std::size_t body_bytes = 0;
 };
 
@@ -88,7 +89,7 @@ class logging_observer {
     if (e.error) {
       out.append(detail::transport_errc_name(e.error->code));
       out.append(" (");
-      out.append(e.error->detail);
+      detail::append_as_one_line(out, e.error->detail);
       out.push_back(')');
     } else {
       detail::write_integer(out, e.status);
@@ -105,7 +106,7 @@ class logging_observer {
     detail::write_integer(text.out(), e.next_number);
     write_duration(text.out(), " in ", e.delay);
     text.out().append(": ");
-    text.out().append(e.reason);
+    detail::append_as_one_line(text.out(), e.reason);
     emit(text);
   }
 
@@ -172,13 +173,13 @@ class logging_observer {
     line text;
     begin_attempt(text.out(), e.endpoint, e.number);
     text.out().append(" body: ");
-    text.out().append(cut.slice(0, cut.overflowed() ? cut.capacity() : cut.size()));
+    detail::append_as_one_line(text.out(), cut.slice(0, cut.overflowed() ? cut.capacity() : cut.size()));
     if (cut.overflowed()) text.out().append("...");
     emit(text);
   }
 
   void emit(line& text) {
-    if constexpr (is_line_sink_v<LineSink>) sink_(text.single_line());  // else the constructor said why
+    if constexpr (is_line_sink_v<LineSink>) sink_(text.text());  // else the constructor said why
   }
 
   LineSink sink_;

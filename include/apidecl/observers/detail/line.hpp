@@ -30,19 +30,22 @@ class fixed_line {
     std::memcpy(data_ + Capacity - 3, "...", 3);
     return {data_, Capacity};
   }
-  /// The text with its line breaks (a body's, a transport's words) made blanks, so that it is
-  /// one line whatever went into it.
-  std::string_view single_line() noexcept {
-    std::string_view const whole = text();
-    for (std::size_t i = 0; i < whole.size(); ++i)
-      if (data_[i] == '\r' || data_[i] == '\n') data_[i] = ' ';
-    return whole;
-  }
 
  private:
   char data_[Capacity];
   writer out_{data_, Capacity};
 };
+
+/// Appends `text` (a body, a transport's words: text from outside) with each line break as a
+/// blank, so that the line it goes in stays one line.
+inline void append_as_one_line(writer& out, std::string_view text) noexcept {
+  for (std::size_t at = text.find_first_of("\r\n"); at != std::string_view::npos; at = text.find_first_of("\r\n")) {
+    out.append(text.substr(0, at));
+    out.push_back(' ');
+    text.remove_prefix(at + 1);
+  }
+  out.append(text);
+}
 
 inline void write_integer(writer& out, long long value) noexcept {
   char digits[24];  // any 64-bit value with its sign
