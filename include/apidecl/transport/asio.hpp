@@ -83,9 +83,11 @@ class asio_transport {
  public:
   using executor_type = boost::asio::io_context::executor_type;
 
-  /// A transport with an io_context of its own, run by `send` and `poll`.
+  /// A transport with an io_context of its own, run by `send` and `poll`. One thread does all its
+  /// I/O, so the reactor takes no lock for each operation; the scheduler still locks, for the
+  /// name resolver's thread.
   explicit asio_transport(asio_options options = {})
-      : owned_(std::make_unique<boost::asio::io_context>(1)),
+      : owned_(std::make_unique<boost::asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO)),
         engine_(std::make_shared<detail::asio_engine>(*owned_, std::move(options))) {}
 
   /// A transport on the caller's io_context, which `send` and `poll` run too, and which must
@@ -118,14 +120,17 @@ class asio_transport {
       return transport_error{transport_errc::other, false,
                              "send called from a handler the io_context runs: use async_exchange there"};
     detail::asio_exchange& x = engine_->start_blocking(r, call);
+    using clock = std::chrono::steady_clock;
+    // The deadlines bound this wait rather than a timer, which each exchange would arm and cancel.
     while (x.phase != detail::asio_phase::decided) {
       if (context.stopped()) context.restart();
-      if (context.run_one() == 0 && x.phase != detail::asio_phase::decided)
+      clock::time_point const due = engine_->due(x);
+      std::size_t const ran = due == clock::time_point::max() ? context.run_one() : context.run_one_until(due);
+      if (ran > 0 || x.phase == detail::asio_phase::decided) continue;
+      if (clock::now() < due)
         return transport_error{transport_errc::other, true, "the io_context stopped before the exchange ended"};
+      engine_->expire(x);
     }
-    // Asio gives back the memory of a cancelled timer's wait when its handler runs: run the ones
-    // ready now, so that the next exchange finds that memory free.
-    context.poll();
     leave_runnable(context);
     return x.result();
   }

@@ -82,6 +82,17 @@ class asio_connection : public std::enable_shared_from_this<asio_connection> {
     else boost::asio::async_write(socket_, buffers, std::forward<Handler>(handler));
   }
 
+  /// Writes what the socket takes now, without waiting, of a plain connection's `buffers`, and
+  /// returns how many bytes that was. 0 for TLS, whose records OpenSSL writes, and on an error,
+  /// which `async_write` then meets and reports.
+  template <class Buffers>
+  std::size_t write_now(Buffers const& buffers) noexcept {
+    if (tls_) return 0;
+    boost::system::error_code ec;
+    std::size_t const n = socket_.write_some(buffers, ec);  // non-blocking: see connect
+    return ec ? 0 : n;
+  }
+
   /// Reads what has arrived, at most `size` bytes, into `data`.
   template <class Handler>
   void async_read_some(char* data, std::size_t size, Handler&& handler) {
@@ -126,7 +137,8 @@ class asio_connection : public std::enable_shared_from_this<asio_connection> {
           // The request goes out in one write and the response is awaited: Nagle's algorithm would
           // only hold back a request's last segment.
           self->socket_.set_option(tcp::no_delay(true), ignored);
-          // Synchronous operations (the probe in still_open) return would_block instead of waiting.
+          // Synchronous operations (the probe in still_open, write_now) return would_block instead of
+          // waiting.
           self->socket_.non_blocking(true, ignored);
           if (!self->tls_) return done(ec, asio_open_step::connect);
           self->handshake(url, verify, std::move(done));

@@ -111,6 +111,28 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     return *blocking_;
   }
 
+  /// When `x` times out next: its connect deadline until it has a connection ready, then its
+  /// total one; never once it is being aborted (the operation it waits for calls back).
+  clock::time_point due(asio_exchange const& x) const noexcept {
+    if (x.error) return clock::time_point::max();
+    bool const connecting = x.phase == asio_phase::waiting || x.phase == asio_phase::opening;
+    return connecting ? std::min(x.connect_deadline, x.total_deadline) : x.total_deadline;
+  }
+
+  /// Ends `x` as timed out if its deadline has passed; `send` calls it when its wait for the run
+  /// loop reaches `due(x)`, the other ways of calling when the exchange's timer goes off.
+  void expire(asio_exchange& x) {
+    if (x.phase == asio_phase::decided || x.error) return;
+    clock::time_point const now = clock::now();
+    bool const connecting = x.phase == asio_phase::waiting || x.phase == asio_phase::opening;
+    if (connecting && now >= x.connect_deadline)
+      abort(x, failure(x, transport_errc::timed_out, false, "timed out connecting"), true);
+    else if (now >= x.total_deadline)
+      abort(x, failure(x, transport_errc::timed_out, x.write_started, "timed out"), true);
+    else
+      arm_timer(x);
+  }
+
   /// The exchange `id` ends as cancelled; see AsyncTransport. False if its outcome is known.
   bool cancel(exchange_id id) {
     asio_exchange* const x = find(id);
@@ -248,14 +270,17 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     if (url_->tls && !tls_) return fail(x, transport_errc::tls_error, false, tls_failure_, false);
     x.pieces.assign(x.sent, *url_, options_.user_agent);
     x.phase = asio_phase::waiting;
-    arm_timer(x);
     acquire(x);
   }
 
-  // The connect deadline applies until the exchange has a connection ready, the total one always.
+  // Sets the exchange's timer to `due(x)`, once the exchange knows whether it has a connection:
+  // one taken from the pool arms it once, for the total deadline. `send` waits with a deadline of
+  // its own instead, and arms nothing.
   void arm_timer(asio_exchange& x) {
-    bool const connecting = x.phase == asio_phase::waiting || x.phase == asio_phase::opening;
-    clock::time_point const at = connecting ? std::min(x.connect_deadline, x.total_deadline) : x.total_deadline;
+    if (x.report == asio_report::on_return) return;
+    clock::time_point const at = due(x);
+    if (at == x.timer_due) return;
+    x.timer_due = at;
     if (at == clock::time_point::max()) {
       x.timer.cancel();  // a connect deadline passed with the connecting; no wait keeps the io_context busy
       return;
@@ -270,13 +295,9 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   void on_timer(exchange_id id) {
     if (closed_) return;
     asio_exchange* const x = find(id);
-    if (!x || x->phase == asio_phase::decided || x->error) return;
-    clock::time_point const now = clock::now();
-    bool const connecting = x->phase == asio_phase::waiting || x->phase == asio_phase::opening;
-    if (connecting && now >= x->connect_deadline)
-      abort(*x, failure(*x, transport_errc::timed_out, false, "timed out connecting"), true);
-    else if (now >= x->total_deadline)
-      abort(*x, failure(*x, transport_errc::timed_out, x->write_started, "timed out"), true);
+    if (!x) return;
+    x->timer_due = clock::time_point::max();
+    expire(*x);
   }
 
   bool room() const noexcept { return options_.max_host_connections == 0 || open_ < options_.max_host_connections; }
@@ -303,6 +324,7 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     if (room()) return open(x);
     x.phase = asio_phase::waiting;
     waiting_.push_back(&x);
+    arm_timer(x);
   }
 
   void open(asio_exchange& x) {
@@ -310,6 +332,7 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     x.connection = std::make_shared<asio_connection>(context_, url_->tls ? &*tls_ : nullptr);
     x.connection->opener = &x;
     x.phase = asio_phase::opening;
+    arm_timer(x);
     asio_connection* const c = x.connection.get();
     c->async_open(*url_, !options_.insecure_skip_tls_verification,
                   [keep = shared_from_this(), c](error_code ec, asio_open_step step) {
@@ -336,20 +359,24 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   }
 
   void use(asio_exchange& x, std::shared_ptr<asio_connection> c, bool reused) {
-    bool const was_connecting = x.phase != asio_phase::writing;
     x.connection = std::move(c);
     x.reused = reused;
     x.phase = asio_phase::writing;
-    if (was_connecting && x.connect_deadline < x.total_deadline) arm_timer(x);
+    arm_timer(x);
     write(x);
   }
 
+  // Most requests fit in the socket's send buffer: written at once, they go on to the response
+  // without a turn of the run loop. The rest, and every TLS request, is written asynchronously.
   void write(asio_exchange& x) {
     x.phase = asio_phase::writing;
     x.write_started = true;
+    std::size_t const at_once = x.connection->write_now(x.gather());
+    x.written += at_once;
+    if (at_once == x.pieces.bytes()) return read(x, true);
     x.io_pending = true;
-    x.connection->async_write(x.gather(), asio_bind_memory(x.io_memory, [keep = shared_from_this(), &x](
-                                                                            error_code ec, std::size_t n) {
+    x.connection->async_write(x.gather(at_once), asio_bind_memory(x.io_memory, [keep = shared_from_this(), &x](
+                                                                                   error_code ec, std::size_t n) {
                                 keep->on_written(x, ec, n);
                               }));
   }
@@ -424,12 +451,17 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     fail(x, io_errc(ec), true, "receiving the response: " + ec.message(), true);
   }
 
-  // Whether the connection may carry another exchange after this response.
+  // Whether the connection may carry another exchange after this response. The reader has
+  // rewritten each field as `Name: value` CRLF, so its lines are read as they are.
   static bool keeps_connection(growing_response_reader const& r) noexcept {
     if (!r.persistent_by_default()) return false;
-    for (header_field const& field : r.reader().response().headers) {
-      if (!iequals(field.name, "Connection")) continue;
-      std::string_view options = field.value;
+    constexpr std::string_view name = "Connection:";
+    for (std::string_view fields = r.reader().response().headers.text(); !fields.empty();) {
+      std::size_t const end = fields.find('\n');
+      std::string_view const line = fields.substr(0, end);
+      fields = end == std::string_view::npos ? std::string_view{} : fields.substr(end + 1);
+      if (line.size() < name.size() || (line[0] | 0x20) != 'c' || !iequals(line.substr(0, name.size()), name)) continue;
+      std::string_view options = line.substr(name.size(), line.size() - name.size() - 1);  // without the CR
       while (!options.empty()) {
         std::size_t const comma = options.find(',');
         std::string_view option = options.substr(0, comma);
@@ -514,7 +546,10 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   // loop: a handler's context) or from a posted handler (never from inside an initiating call).
   void decide(asio_exchange& x, bool in_handler) {
     x.phase = asio_phase::decided;
-    x.timer.cancel();
+    if (x.timer_due != clock::time_point::max()) {
+      x.timer_due = clock::time_point::max();
+      x.timer.cancel();
+    }
     switch (x.report) {
       case asio_report::on_return: return;
       case asio_report::on_poll: decided_.push_back(&x); return;

@@ -65,10 +65,14 @@ struct asio_exchange {
     return response.reader().response();
   }
 
-  /// Lays the request out as the buffers of one gather write.
-  asio_gather gather() noexcept {
+  /// Lays the request out as the buffers of one gather write, without its first `written` bytes.
+  asio_gather gather(std::size_t written = 0) noexcept {
     std::size_t n = 0;
-    for (std::string_view piece : pieces) buffers[n++] = boost::asio::const_buffer(piece.data(), piece.size());
+    for (std::string_view piece : pieces) {
+      std::size_t const skipped = written < piece.size() ? written : piece.size();
+      written -= skipped;
+      if (skipped < piece.size()) buffers[n++] = boost::asio::const_buffer(piece.data() + skipped, piece.size() - skipped);
+    }
     return asio_gather{buffers.data(), buffers.data() + n};
   }
 
@@ -86,6 +90,7 @@ struct asio_exchange {
   std::chrono::steady_clock::time_point connect_deadline{};
   std::chrono::steady_clock::time_point total_deadline{};
   boost::asio::steady_timer timer;
+  std::chrono::steady_clock::time_point timer_due = std::chrono::steady_clock::time_point::max();  // max: not armed
 
   std::shared_ptr<asio_connection> connection;
   bool reused = false;         // the connection carried an exchange before

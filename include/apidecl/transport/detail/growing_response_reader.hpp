@@ -5,14 +5,42 @@
 #include <apidecl/core/response_reader.hpp>
 
 #include <cstddef>
+#include <cstring>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 /// The core's `response_reader` over a buffer that starts small and grows to what the limits
 /// allow, for a transport that reads from a socket: a small response costs a small buffer, a large
 /// one is still read, and once the buffers have grown to what a connection's responses need, no
 /// response allocates.
 namespace apidecl::detail {
+
+/// Bytes left uninitialized: the pages of a buffer cost memory only once written, so that many
+/// exchanges in flight, each with its buffers, hold about what their responses fill.
+class uninitialized_buffer {
+ public:
+  char* data() noexcept { return bytes_.get(); }
+  char const* data() const noexcept { return bytes_.get(); }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+
+  /// Makes it `size` bytes long, keeping its first `kept`.
+  void resize(std::size_t size, std::size_t kept = 0) {
+    std::unique_ptr<char[]> resized(new char[size]);
+    if (kept > 0) std::memcpy(resized.get(), bytes_.get(), kept);
+    bytes_ = std::move(resized);
+    size_ = size;
+  }
+
+  void release() noexcept {
+    bytes_.reset();
+    size_ = 0;
+  }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+};
 
 /// Reads one response at a time (see the top of this header). The stream's bytes land in a
 /// receive buffer (`receive_area()`, then `received(n)`) and are read from there into the
@@ -79,11 +107,11 @@ class growing_response_reader {
   /// Gives back buffers a large response made grow, for a reader that waits to be reused.
   void release_large_buffers() {
     if (parsed_.size() <= kept_size) return;
-    std::vector<char>().swap(parsed_);
-    std::vector<char>().swap(raw_);
+    parsed_.release();
+    raw_.release();
+    kept_ = 0;
     resize(initial_size);
     reader_ = response_reader(parsed_.data(), parsed_.size(), limits_);
-    kept_ = 0;
   }
 
  private:
@@ -105,8 +133,8 @@ class growing_response_reader {
   }
 
   void resize(std::size_t size) {
-    parsed_.resize(size);
-    if (raw_.size() < size) raw_.resize(size);
+    parsed_.resize(size);  // read again from raw_ after this
+    if (raw_.size() < size) raw_.resize(size, kept_);
   }
 
   // Doubles the buffers (the reader's up to the ceiling) and reads the response again from its
@@ -118,8 +146,8 @@ class growing_response_reader {
     note(reader_.feed(std::string_view(raw_.data(), kept_)), kept_);
   }
 
-  std::vector<char> parsed_;  // the reader's buffer: reason, fields, body
-  std::vector<char> raw_;     // bytes as received; the first kept_ are this response's so far
+  uninitialized_buffer parsed_;  // the reader's buffer: reason, fields, body
+  uninitialized_buffer raw_;     // bytes as received; the first kept_ are this response's so far
   std::size_t kept_ = 0;
   std::size_t ceiling_ = 0;   // a reader's buffer this large fails only where the limits say
   reader_options limits_{};
