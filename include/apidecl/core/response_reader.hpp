@@ -212,6 +212,20 @@ inline read_progress response_reader::feed(std::string_view bytes) noexcept {
       used += copy_body(bytes.substr(used), bytes.size() - used);
       continue;
     }
+    // A line's bytes up to its LF are stored in one run, as line_byte would store them one by one;
+    // the LF, a byte past a limit and the status line's first five go through step.
+    if (phase_ == phase::field_line || (phase_ == phase::status_line && size_ >= 5)) {
+      std::size_t const line_end = bytes.find('\n', used);
+      std::size_t const line = (line_end == std::string_view::npos ? bytes.size() : line_end) - used;
+      std::size_t const headers_room = header_limit() - header_bytes_, buffer_room = capacity_ - size_;
+      std::size_t const room = headers_room < buffer_room ? headers_room : buffer_room;
+      std::size_t const n = line < room ? line : room;
+      std::memcpy(data_ + size_, bytes.data() + used, n);
+      size_ += n;
+      header_bytes_ += n;
+      used += n;
+      if (used == bytes.size()) continue;
+    }
     read_errc const e = step(bytes[used++]);
     if (e != read_errc::none) return fail(e, used);
   }
