@@ -21,8 +21,8 @@ class redactions {
  public:
   static constexpr std::size_t capacity = 16;
   struct span {
-    std::size_t begin = 0;
-    std::size_t end = 0;
+    std::size_t begin;
+    std::size_t end;
   };
 
   /// Records the secret bytes [begin, end) of the buffer. Past `capacity`, the request is marked
@@ -48,7 +48,7 @@ class redactions {
   span const* end() const noexcept { return spans_ + count_; }
 
  private:
-  span spans_[capacity] = {};
+  span spans_[capacity];  // only the first count_ are read: left unset, making a record costs nothing
   std::size_t count_ = 0;
   bool overflowed_ = false;
 };
