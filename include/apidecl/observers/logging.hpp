@@ -7,6 +7,7 @@
 #include <apidecl/observers/detail/line.hpp>
 #include <apidecl/observers/line_sink.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <string_view>
 #include <utility>
@@ -67,9 +68,9 @@ class logging_observer {
 
   void on(attempt_sending const& e) {
     if (!says(log_level::attempts)) return;
-    {
+    {  // the line's buffer is gone before the next ones are made
       line text;
-    begin_attempt(text.out(), e.endpoint, e.number);
+      begin_attempt(text.out(), e.endpoint, e.number);
       text.out().append(": ");
       text.out().append(method_name(e.request.method()));
       text.out().push_back(' ');

@@ -18,8 +18,8 @@
 ///     auto api = apidecl::make_client(http, apidecl::tracing_observer(my_tracer, {"api.cielo24.com", 443}));
 ///
 /// Each request sent is a span, a retry included, as the conventions ask: named
-/// "{method} {url.template}" ("GET /api/job/{job_id}"), never after a URL, so that one endpoint
-/// is one span name; with `http.request.method`, `url.template`, `server.address` and
+/// "{method} {url.template}" ("POST /api/quote/{quote_id}/authorize"), never after a URL, so
+/// that one endpoint is one span name; with `http.request.method`, `url.template`, `server.address` and
 /// `server.port` (as given), `http.response.status_code` when there was a response,
 /// `http.request.resend_count` from the second attempt on, and on failure `error.type` (the
 /// status as text from 400 on, else the transport error's name, e.g. "timed_out") and an error
