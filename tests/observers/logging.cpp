@@ -45,6 +45,24 @@ struct fixed_utc_clock {
   apidecl::utc_timestamp now() const { return *apidecl::utc_timestamp::from_unix_time(1400000000); }
 };
 
+// An endpoint whose request line can be longer than a log line.
+namespace notes {
+struct key : apidecl::query<std::string_view, apidecl::secret> {
+  static constexpr std::string_view name = "key";
+};
+struct text : apidecl::query<std::string_view> {
+  static constexpr std::string_view name = "text";
+};
+struct post_note {
+  static constexpr apidecl::method method = apidecl::method::post;
+  static constexpr std::string_view path = "/notes";
+  using params = apidecl::params<key, text>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+inline constexpr apidecl::keyword<key> key_arg{};
+inline constexpr apidecl::keyword<text> text_arg{};
+}  // namespace notes
+
 // The lines of one Authorize Job call that fails with a 503 once, logged at `level`.
 lines_t retried_call_logged_at(apidecl::log_level level) {
   lines_t lines;
@@ -138,6 +156,21 @@ TEST_CASE("bodies are shown only when asked, redacted, cut to the length asked a
   for (char& c : shown)
     if (c == '\n' || c == '\r') c = ' ';
   CHECK(lines[1] == "POST /api/quote/{quote_id}/authorize: attempt 1 body: " + shown + "...");
+}
+
+TEST_CASE("a line too long for its buffer is cut and ends in ..., its secrets hidden before the cut", "[observers]") {
+  lines_t lines;
+  apidecl::mock_transport http;
+  http.respond(204);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
+                                  apidecl::logging_observer(test_support::collect_lines{&lines}, {apidecl::log_level::attempts}));
+  std::string const long_text(2000, 'x');
+  (void)api.call(notes::post_note{}, notes::key_arg = "s3cr3t", notes::text_arg = long_text);
+  REQUIRE(lines.size() == 3);
+  std::size_t const capacity = apidecl::logging_observer<test_support::collect_lines>::line_capacity;
+  std::string const start = "POST /notes: attempt 1: POST /notes?key=***&text=";
+  CHECK(lines[0].size() == capacity);
+  CHECK(lines[0] == start + std::string(capacity - start.size() - 3, 'x') + "...");
 }
 
 TEST_CASE("a transport failure is logged by its name and its words, on one line", "[observers]") {
