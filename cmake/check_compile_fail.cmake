@@ -1,8 +1,11 @@
 # Runs one compile-fail test:
 #   cmake -DSOURCE=<file> [-DTWIN=ON] -P check_compile_fail.cmake -- <compiler> <flags>...
 # Without TWIN it passes iff compiling SOURCE fails, the text of each "// expect: <text>" line
-# is on one of the compiler's own diagnostic lines, and exactly N lines match "error:", N being
-# given by an "// expect-errors: N" line (default 1), which shows only the intended error came up.
+# is on one of the compiler's own diagnostic lines, exactly N lines match "error:", N being
+# given by an "// expect-errors: N" line (default 1), which shows only the intended error came up,
+# the first of them holds "apidecl:" (the library's own message, not an error deep inside it), and
+# the whole output is at most 15 lines, or L given by an "// expect-lines: L" line: a misuse must
+# be readable at a glance.
 # A diagnostic line starts at a location and says error:, note:, "required from/by" or "In
 # instantiation/substitution of"; the source lines the compiler echoes below a diagnostic do
 # not count, since they often hold the very words expected (the name in a static_assert).
@@ -39,12 +42,17 @@ endif()
 
 file(STRINGS ${SOURCE} expects REGEX "^[ \t]*//[ \t]*expect:")
 file(STRINGS ${SOURCE} expect_errors REGEX "^[ \t]*//[ \t]*expect-errors:[ \t]*[0-9]+")
+file(STRINGS ${SOURCE} expect_lines REGEX "^[ \t]*//[ \t]*expect-lines:[ \t]*[0-9]+")
 if(NOT expects)
   message(FATAL_ERROR "${SOURCE} has no \"// expect: <text>\" line.")
 endif()
 set(want_errors 1)
 if(expect_errors MATCHES "expect-errors:[ \t]*([0-9]+)")
   set(want_errors ${CMAKE_MATCH_1})
+endif()
+set(max_lines 15)
+if(expect_lines MATCHES "expect-lines:[ \t]*([0-9]+)")
+  set(max_lines ${CMAKE_MATCH_1})
 endif()
 
 # Lines as a list: a ';' would split one, so each stands in as a unit separator (an expected
@@ -85,6 +93,16 @@ string(REGEX MATCHALL "[^\n]*error:[^\n]*" error_lines "${flat}")
 list(LENGTH error_lines errors)
 if(NOT errors EQUAL want_errors)
   list(APPEND problems "${errors} lines match \"error:\", expected ${want_errors}")
+endif()
+if(error_lines)
+  list(GET error_lines 0 first_error)
+  if(NOT first_error MATCHES "apidecl:")
+    list(APPEND problems "the first error does not hold \"apidecl:\"")
+  endif()
+endif()
+list(LENGTH lines line_count)
+if(line_count GREATER max_lines)
+  list(APPEND problems "the output is ${line_count} lines, more than ${max_lines}")
 endif()
 
 if(problems)

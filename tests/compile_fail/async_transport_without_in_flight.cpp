@@ -2,6 +2,7 @@
 // non-const one does not compile, and the one error says what the requirement is.
 // expect: async_transport_lacks_in_flight<frame_transport>
 // expect: apidecl: an AsyncTransport must provide 'std::size_t in_flight() const'
+// expect-lines: 20 (over 15 on Clang: the transport is checked one call below start(), reached through a helper of this test)
 #include "start_a_call.hpp"
 
 #include <apidecl/transport/async_transport.hpp>

@@ -1,6 +1,6 @@
-// An endpoint that declares a request body needs apidecl::body = value.
-// expect: missing_required_parameter
-// expect: body_parameter
+// An endpoint that declares a request body needs apidecl::body = value, and the error says so.
+// expect: missing_request_body
+// expect: the call lacks the request body
 #include <apidecl/core/build.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
 

@@ -138,12 +138,7 @@ struct no_auth {
 };
 
 namespace diagnostic {
-template <class Auth>
-struct auth_lacks_authenticate {
-  static_assert(detail::always_false<Auth>,
-                "apidecl: an Auth policy must provide "
-                "'apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&)'");
-};
+template <class Auth> inline constexpr bool auth_lacks_authenticate = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -151,7 +146,10 @@ namespace detail {
 /// Makes the one compiler error that says what `A` lacks to be an Auth policy, if anything.
 template <class A>
 void diagnose_auth() noexcept {
-  if constexpr (!is_auth_v<A>) (void)sizeof(diagnostic::auth_lacks_authenticate<std::remove_reference_t<A>>);
+  if constexpr (!is_auth_v<A>)
+    static_assert(diagnostic::auth_lacks_authenticate<std::remove_reference_t<A>>,
+                  "apidecl: an Auth policy must provide "
+                  "'apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&)'");
 }
 
 /// Lets `auth` add its fields to `built`, whose header block ends where `out` ends, recording

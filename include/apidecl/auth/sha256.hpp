@@ -46,19 +46,17 @@ template <class H>
 inline constexpr bool is_sha256_v = detail::is_sha256<std::remove_reference_t<H>>::value;
 
 namespace diagnostic {
-template <class H>
-struct sha256_provider_lacks_sha256 {
-  static_assert(detail::always_false<H>,
-                "apidecl: a Sha256 provider must provide 'bool sha256(std::string_view const* pieces, std::size_t "
-                "count, apidecl::sha256_digest& out)'");
-};
+template <class H> inline constexpr bool sha256_provider_lacks_sha256 = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Makes the one compiler error that says what `H` lacks to be a Sha256 provider, if anything.
 template <class H>
 void diagnose_sha256() noexcept {
-  if constexpr (!is_sha256_v<H>) (void)sizeof(diagnostic::sha256_provider_lacks_sha256<std::remove_reference_t<H>>);
+  if constexpr (!is_sha256_v<H>)
+    static_assert(diagnostic::sha256_provider_lacks_sha256<std::remove_reference_t<H>>,
+                  "apidecl: a Sha256 provider must provide 'bool sha256(std::string_view const* pieces, std::size_t "
+                  "count, apidecl::sha256_digest& out)'");
 }
 }  // namespace detail
 

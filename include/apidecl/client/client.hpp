@@ -36,20 +36,8 @@ struct transport_takes_no_call_options {
                 "apidecl::call_options const&)' (or an AsyncTransport with 'start(apidecl::request const&, "
                 "apidecl::call_options const&, apidecl::exchange_handler)')");
 };
-template <class Transport>
-struct async_call_needs_an_asio_transport {
-  static_assert(detail::always_false<Transport>,
-                "apidecl: async_call needs <apidecl/client/async_call.hpp> and a Transport with "
-                "'async_exchange(apidecl::request const&, apidecl::call_options const&, Handler)' and "
-                "'get_executor()', such as apidecl::asio_transport");
-};
-template <class Clock>
-struct blocking_call_needs_a_sleeper {
-  static_assert(detail::always_false<Clock>,
-                "apidecl: a blocking call waits between attempts, so its client needs a Sleeper "
-                "('void sleep_for(std::chrono::milliseconds)'); a client with a Clock alone calls with start() "
-                "and poll()");
-};
+template <class Transport> inline constexpr bool async_call_needs_an_asio_transport = false;
+template <class Clock> inline constexpr bool blocking_call_needs_a_sleeper = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -59,7 +47,10 @@ template <class Client, class = void>
 struct async_call_support {
   template <class... Anything>
   static after_error call(Client&, Anything&&...) {
-    (void)sizeof(diagnostic::async_call_needs_an_asio_transport<typename Client::transport_type>);
+    static_assert(diagnostic::async_call_needs_an_asio_transport<typename Client::transport_type>,
+                  "apidecl: async_call needs <apidecl/client/async_call.hpp> and a Transport with "
+                  "'async_exchange(apidecl::request const&, apidecl::call_options const&, Handler)' and "
+                  "'get_executor()', such as apidecl::asio_transport");
     return {};
   }
 };
@@ -110,7 +101,7 @@ class client {
   /// and returns once the Retry policy is done; see `result` for what comes back.
   template <class Endpoint, class... Args>
   result<Endpoint> call(Endpoint const& endpoint, Args const&... args) {
-    return with_supplied<Endpoint>([&](auto const&... all) { return call_with(no_options, endpoint, all...); }, args...);
+    return call_with(no_options, endpoint, supplied<Endpoint, Args...>(), args...);
   }
 
   /// As `call(endpoint, args...)`, with `options` (per-exchange timeouts, a deadline for the
@@ -122,15 +113,14 @@ class client {
       (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
       return detail::after_error{};
     } else {
-      return with_supplied<Endpoint>([&](auto const&... all) { return call_with(options, endpoint, all...); }, args...);
+      return call_with(options, endpoint, supplied<Endpoint, Args...>(), args...);
     }
   }
 
   /// Starts calling `endpoint` with named `args` and returns at once; `poll()` completes it.
   template <class Endpoint, class... Args>
   pending_call<Endpoint> start(Endpoint const& endpoint, Args const&... args) {
-    return with_supplied<Endpoint>([&](auto const&... all) { return start_with(no_options, endpoint, all...); },
-                                   args...);
+    return start_with(no_options, endpoint, supplied<Endpoint, Args...>(), args...);
   }
 
   /// As `start(endpoint, args...)`, with `options` in place of the transport's own limits.
@@ -140,8 +130,7 @@ class client {
       (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
       return detail::after_error{};
     } else {
-      return with_supplied<Endpoint>([&](auto const&... all) { return start_with(options, endpoint, all...); },
-                                     args...);
+      return start_with(options, endpoint, supplied<Endpoint, Args...>(), args...);
     }
   }
 
@@ -203,43 +192,39 @@ class client {
   // A zero duration keeps the transport's own limit: the default options change nothing.
   static constexpr call_options no_options{};
 
-  // Calls `f` with `args` and the Auth policy's arguments that the endpoint declares and `args`
-  // do not name. Arguments that are not all named are passed on as they are, for the call's
-  // own check to report.
-  template <class Endpoint, class F, class... Args>
-  decltype(auto) with_supplied(F&& f, Args const&... args) {
-    if constexpr (supplies_arguments<Endpoint, Args...>())
-      return std::apply([&](auto const&... more) { return f(args..., more...); },
-                        detail::supplied_arguments<Endpoint, Args...>(auth_));
-    else
-      return f(args...);
+  // The Auth policy's arguments that the endpoint declares and `Args` do not name; none while
+  // an argument is not named, which the call's own check reports.
+  template <class Endpoint, class... Args>
+  auto supplied() const noexcept {
+    if constexpr (!(detail::is_arg<Args>::value && ...)) return std::tuple<>{};
+    else return detail::supplied_arguments<Endpoint, Args...>(auth_);
   }
 
-  // Whether the Auth policy supplies an argument to this call; never asked while an argument is
-  // not named, which the call's own check reports.
-  template <class Endpoint, class... Args>
-  static constexpr bool supplies_arguments() noexcept {
-    if constexpr (!(detail::is_arg<Args>::value && ...)) return false;
-    else return std::tuple_size_v<decltype(detail::supplied_arguments<Endpoint, Args...>(std::declval<Auth const&>()))> > 0;
-  }
-
-  template <class Endpoint, class... Args>
+  // Each misuse is diagnosed here, one call below the entry point, where the compiler's backtrace
+  // is shortest. `supplied` are the Auth policy's arguments, passed after `args`.
+  template <class Endpoint, class... Supplied, class... Args>
   result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] Endpoint const& endpoint,
+                             [[maybe_unused]] std::tuple<Supplied...> const& supplied,
                              [[maybe_unused]] Args const&... args) {
     if constexpr (!is_transport_v<Transport>) {
       detail::diagnose_transport<Transport>();
       return detail::after_error{};
-    } else if constexpr (!detail::is_valid_call<Endpoint, Args...>()) {
-      detail::diagnose_call<Endpoint, Args...>();
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
+      detail::diagnose_call<Endpoint, Args..., Supplied...>();
       return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
       // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
       if constexpr (detail::names_sleep_for<std::remove_reference_t<Clock>>::value) detail::diagnose_sleeper<Clock>();
-      else (void)sizeof(diagnostic::blocking_call_needs_a_sleeper<std::remove_reference_t<Clock>>);
+      else static_assert(diagnostic::blocking_call_needs_a_sleeper<std::remove_reference_t<Clock>>,
+                         "apidecl: a blocking call waits between attempts, so its client needs a Sleeper "
+                         "('void sleep_for(std::chrono::milliseconds)'); a client with a Clock alone calls with start() "
+                         "and poll()");
       return detail::after_error{};
     } else {
       detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
-      for (detail::call_step step = call.begin(serializers_, auth_, observer_, args...);;) {
+      detail::call_step step = std::apply(
+          [&](auto const&... more) { return call.begin(serializers_, auth_, observer_, args..., more...); }, supplied);
+      for (;;) {
         if (step == detail::call_step::send) {
           transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
           step = call.received(received, retry_, serializers_, observer_, clock_.now());
@@ -253,19 +238,23 @@ class client {
     }
   }
 
-  template <class Endpoint, class... Args>
+  template <class Endpoint, class... Supplied, class... Args>
   pending_call<Endpoint> start_with([[maybe_unused]] call_options const& options,
-                                    [[maybe_unused]] Endpoint const& endpoint, [[maybe_unused]] Args const&... args) {
+                                    [[maybe_unused]] Endpoint const& endpoint,
+                                    [[maybe_unused]] std::tuple<Supplied...> const& supplied,
+                                    [[maybe_unused]] Args const&... args) {
     if constexpr (!is_async_transport_v<Transport>) {
       detail::diagnose_async_transport<Transport>();
       return detail::after_error{};
-    } else if constexpr (!detail::is_valid_call<Endpoint, Args...>()) {
-      detail::diagnose_call<Endpoint, Args...>();
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
+      detail::diagnose_call<Endpoint, Args..., Supplied...>();
       return detail::after_error{};
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
       ++in_flight_;
-      drive(state, state->engine.begin(serializers_, auth_, observer_, args...));
+      drive(state, std::apply([&](auto const&... more) {
+              return state->engine.begin(serializers_, auth_, observer_, args..., more...);
+            }, supplied));
       return pending_call<Endpoint>(std::move(state));
     }
   }

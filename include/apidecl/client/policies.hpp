@@ -22,15 +22,7 @@
 namespace apidecl {
 
 namespace diagnostic {
-template <class Policy>
-struct not_a_client_policy {
-  static_assert(detail::always_false<Policy>,
-                "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
-                "apidecl::json), an Auth policy (with 'apidecl::auth_result authenticate(apidecl::request "
-                "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
-                "decide(apidecl::attempt const&)') or a Clock (with 'std::chrono::milliseconds now()', and "
-                "'void sleep_for(std::chrono::milliseconds)' for a Sleeper)");
-};
+template <class Policy> inline constexpr bool not_a_client_policy = false;
 template <class... Policies>
 struct more_than_one_auth_policy {
   static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Auth policy");
@@ -90,7 +82,12 @@ void diagnose_client_policy() noexcept {
   else if constexpr (names_authenticate<P>::value) diagnose_auth<P>();
   else if constexpr (names_decide<P>::value) diagnose_retry_policy<P>();
   else if constexpr (names_sleep_for<P>::value) diagnose_sleeper<P>();
-  else (void)sizeof(diagnostic::not_a_client_policy<P>);
+  else static_assert(diagnostic::not_a_client_policy<P>,
+                     "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
+                     "apidecl::json), an Auth policy (with 'apidecl::auth_result authenticate(apidecl::request "
+                     "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
+                     "decide(apidecl::attempt const&)') or a Clock (with 'std::chrono::milliseconds now()', and "
+                     "'void sleep_for(std::chrono::milliseconds)' for a Sleeper)");
 }
 
 template <template <class> class Is, class P>

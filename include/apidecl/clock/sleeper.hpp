@@ -60,30 +60,22 @@ template <class S>
 inline constexpr bool is_sleeper_v = is_clock_v<S> && detail::can_sleep<std::remove_reference_t<S>>::value;
 
 namespace diagnostic {
-template <class Clock>
-struct clock_lacks_now {
-  static_assert(detail::always_false<Clock>,
-                "apidecl: a Clock or Sleeper must provide 'std::chrono::milliseconds now()' on a steady timeline");
-};
-template <class Sleeper>
-struct sleeper_lacks_sleep_for {
-  static_assert(detail::always_false<Sleeper>,
-                "apidecl: a Sleeper must provide 'void sleep_for(std::chrono::milliseconds)'");
-};
+template <class Clock> inline constexpr bool clock_lacks_now = false;
+template <class Sleeper> inline constexpr bool sleeper_lacks_sleep_for = false;
 }  // namespace diagnostic
 
 namespace detail {
-/// Makes the one compiler error that says what `C` lacks to be a Clock, if anything.
-template <class C>
-void diagnose_clock() noexcept {
-  if constexpr (!is_clock_v<C>) (void)sizeof(diagnostic::clock_lacks_now<std::remove_reference_t<C>>);
-}
-
-/// Makes the one compiler error that says what `S` lacks to be a Sleeper, if anything.
+/// Makes the one compiler error that says what `S` lacks to be a Sleeper (a Clock first), if
+/// anything; both checks are right here, which keeps the compiler's backtrace short.
 template <class S>
 void diagnose_sleeper() noexcept {
-  if constexpr (!is_clock_v<S>) diagnose_clock<S>();
-  else if constexpr (!is_sleeper_v<S>) (void)sizeof(diagnostic::sleeper_lacks_sleep_for<std::remove_reference_t<S>>);
+  using U = std::remove_reference_t<S>;
+  if constexpr (!is_clock_v<S>)
+    static_assert(diagnostic::clock_lacks_now<U>,
+                  "apidecl: a Clock or Sleeper must provide 'std::chrono::milliseconds now()' on a steady timeline");
+  else if constexpr (!is_sleeper_v<S>)
+    static_assert(diagnostic::sleeper_lacks_sleep_for<U>,
+                  "apidecl: a Sleeper must provide 'void sleep_for(std::chrono::milliseconds)'");
 }
 }  // namespace detail
 

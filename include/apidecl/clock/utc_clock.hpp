@@ -40,17 +40,15 @@ template <class C>
 inline constexpr bool is_utc_clock_v = detail::is_utc_clock<std::remove_reference_t<C>>::value;
 
 namespace diagnostic {
-template <class C>
-struct utc_clock_lacks_now {
-  static_assert(detail::always_false<C>, "apidecl: a UtcClock must provide 'apidecl::utc_timestamp now()'");
-};
+template <class C> inline constexpr bool utc_clock_lacks_now = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Makes the one compiler error that says what `C` lacks to be a UtcClock, if anything.
 template <class C>
 void diagnose_utc_clock() noexcept {
-  if constexpr (!is_utc_clock_v<C>) (void)sizeof(diagnostic::utc_clock_lacks_now<std::remove_reference_t<C>>);
+  if constexpr (!is_utc_clock_v<C>) static_assert(diagnostic::utc_clock_lacks_now<std::remove_reference_t<C>>,
+                                                  "apidecl: a UtcClock must provide 'apidecl::utc_timestamp now()'");
 }
 }  // namespace detail
 

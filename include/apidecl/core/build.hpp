@@ -206,7 +206,9 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
       (void)sizeof(diagnostic::no_serializer_for_media_type<media, Serializers>);
       return after_error{};
     } else if constexpr (!can_encode<typename Serializers::template serializer_for<media>, body_type>::value) {
-      (void)sizeof(diagnostic::serializer_cannot_encode<typename Serializers::template serializer_for<media>, body_type>);
+      static_assert(diagnostic::serializer_cannot_encode<typename Serializers::template serializer_for<media>, body_type>,
+                    "apidecl: the serializer for this endpoint's media type cannot encode its body type "
+                    "(for the shipped serializers: make it a Hana Struct of supported field types)");
       return after_error{};
     } else {
       content_type = media::name;
@@ -253,20 +255,32 @@ build_result build_into(writer& out, Serializers const& serializers, Args const&
 
 /// Builds the request of `endpoint` into `buffer` (any contiguous range of char: an array, a
 /// std::array, a std::vector). An endpoint with a body takes a `serializer_set` before its arguments.
+/// Each checks the call itself rather than leave it to `build_into`: the compiler's backtrace of
+/// a misuse is then one frame shorter.
 template <class Endpoint, class Buffer, class First, class... Rest>
 build_result build(Endpoint const&, Buffer& buffer, First const& first, Rest const&... rest) noexcept {
   writer out(std::data(buffer), std::size(buffer));
-  if constexpr (detail::is_serializer_set<First>::value)
-    return build_into<Endpoint>(out, first, rest...);
-  else
-    return build_into<Endpoint>(out, serializer_set<>{}, first, rest...);
+  if constexpr (detail::is_serializer_set<First>::value) {
+    if constexpr (detail::is_valid_call<Endpoint, Rest...>()) return build_into<Endpoint>(out, first, rest...);
+    else detail::diagnose_call<Endpoint, Rest...>();
+  } else {
+    if constexpr (detail::is_valid_call<Endpoint, First, Rest...>())
+      return build_into<Endpoint>(out, serializer_set<>{}, first, rest...);
+    else detail::diagnose_call<Endpoint, First, Rest...>();
+  }
+  return detail::after_error{};
 }
 
 /// Builds the request of an endpoint that takes no arguments.
 template <class Endpoint, class Buffer>
 build_result build(Endpoint const&, Buffer& buffer) noexcept {
-  writer out(std::data(buffer), std::size(buffer));
-  return build_into<Endpoint>(out, serializer_set<>{});
+  if constexpr (detail::is_valid_call<Endpoint>()) {
+    writer out(std::data(buffer), std::size(buffer));
+    return build_into<Endpoint>(out, serializer_set<>{});
+  } else {
+    detail::diagnose_call<Endpoint>();
+    return detail::after_error{};
+  }
 }
 
 }  // namespace apidecl

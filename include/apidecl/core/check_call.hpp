@@ -10,7 +10,7 @@
 #include <type_traits>
 
 /// The compile-time check of a call's named arguments against its Endpoint. Only the first problem
-/// is reported, as one `static_assert` whose enclosing template names the endpoint and the parameter.
+/// is reported, as one `static_assert` whose condition names the endpoint and the parameter.
 namespace apidecl {
 
 namespace detail {
@@ -33,35 +33,17 @@ constexpr std::bool_constant<is_valid_call_v<Endpoint, Args...>> is_valid_call(E
   return {};
 }
 
+/// The conditions of the static_asserts a user sees: the compiler prints the failing one with its
+/// template arguments, which name the endpoint and the parameter (or argument) concerned.
 namespace diagnostic {
-template <class Endpoint, class Argument>
-struct argument_is_not_named {
-  static_assert(detail::always_false<Endpoint, Argument>,
-                "apidecl: arguments are passed by name: write parameter = value, e.g. job_id = id");
-};
-template <class Endpoint, class Parameter>
-struct endpoint_has_no_such_parameter {
-  static_assert(detail::always_false<Endpoint, Parameter>, "apidecl: the call passes a parameter this endpoint does not declare");
-};
-template <class Endpoint, class Parameter>
-struct parameter_is_given_twice {
-  static_assert(detail::always_false<Endpoint, Parameter>, "apidecl: the call gives the same parameter twice");
-};
-template <class Endpoint, class Parameter>
-struct fixed_parameter_is_not_for_the_caller {
-  static_assert(detail::always_false<Endpoint, Parameter>,
-                "apidecl: the call gives a fixed parameter; the library always sends its declared value");
-};
-template <class Endpoint, class Parameter, class Argument>
-struct argument_has_the_wrong_type {
-  static_assert(detail::always_false<Endpoint, Parameter, Argument>,
-                "apidecl: an argument's type does not fit its parameter (std::string_view parameters take text, "
-                "integer parameters take integers, bool parameters take bool, the body takes the declared body type)");
-};
-template <class Endpoint, class Parameter>
-struct missing_required_parameter {
-  static_assert(detail::always_false<Endpoint, Parameter>, "apidecl: the call lacks a required parameter");
-};
+template <class Endpoint, class Argument> inline constexpr bool argument_is_not_named = false;
+template <class Endpoint, class Parameter> inline constexpr bool endpoint_has_no_such_parameter = false;
+template <class Endpoint, class Parameter> inline constexpr bool parameter_is_given_twice = false;
+template <class Endpoint, class Parameter> inline constexpr bool fixed_parameter_is_not_for_the_caller = false;
+template <class Endpoint, class Parameter, class Argument> inline constexpr bool argument_has_the_wrong_type = false;
+template <class Endpoint, class ExpectedBody, class Argument> inline constexpr bool body_has_the_wrong_type = false;
+template <class Endpoint, class Parameter> inline constexpr bool missing_required_parameter = false;
+template <class Endpoint> inline constexpr bool missing_request_body = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -90,6 +72,12 @@ constexpr bool declares() noexcept {
   if constexpr (std::is_same_v<P, body_parameter>) return endpoint_has_body_v<E>;
   else return index_of_in<P>(endpoint_params_t<E>{}) != npos;
 }
+
+// The parameter and the value type of the I-th argument, for the diagnostics.
+template <std::size_t I, class... Args>
+using parameter_of_t = typename type_at_t<I, type_list<Args...>>::parameter;
+template <std::size_t I, class... Args>
+using value_of_t = remove_cvref_t<decltype(type_at_t<I, type_list<Args...>>::value)>;
 
 enum class call_problem { none, not_named, unknown, duplicate, fixed_given, wrong_type, missing_parameter, missing_body };
 struct call_finding {
@@ -137,26 +125,6 @@ constexpr call_finding find_call_problem() noexcept {
     return find_named_call_problem<E>(endpoint_params_t<E>{}, type_list<Args...>{});
 }
 
-template <class E, call_problem Problem, std::size_t I, class... Args>
-constexpr void report_call_problem() noexcept {
-  using problem = call_problem;
-  using namespace diagnostic;
-  if constexpr (Problem == problem::not_named) {
-    (void)sizeof(argument_is_not_named<E, type_at_t<I, type_list<Args...>>>);
-  } else if constexpr (Problem == problem::missing_parameter) {
-    (void)sizeof(missing_required_parameter<E, type_at_t<I, endpoint_params_t<E>>>);
-  } else if constexpr (Problem == problem::missing_body) {
-    (void)sizeof(missing_required_parameter<E, body_parameter>);
-  } else {
-    using argument = type_at_t<I, type_list<Args...>>;
-    using parameter = typename argument::parameter;
-    if constexpr (Problem == problem::unknown) (void)sizeof(endpoint_has_no_such_parameter<E, parameter>);
-    else if constexpr (Problem == problem::duplicate) (void)sizeof(parameter_is_given_twice<E, parameter>);
-    else if constexpr (Problem == problem::fixed_given) (void)sizeof(fixed_parameter_is_not_for_the_caller<E, parameter>);
-    else (void)sizeof(argument_has_the_wrong_type<E, parameter, remove_cvref_t<decltype(argument::value)>>);
-  }
-}
-
 }  // namespace detail
 
 namespace detail {
@@ -166,15 +134,103 @@ constexpr bool is_valid_call() noexcept {
   else return find_call_problem<E, Args...>().problem == call_problem::none;
 }
 
+
 /// Makes the one compiler error that says why `E` with `Args` is not a well-formed call: the
-/// descriptor's first problem, or else the arguments'.
+/// descriptor's first problem (find_endpoint_problem), or else the arguments'. Every static_assert
+/// is right here, not in further templates, so that the compiler's backtrace stays short; entry
+/// points call this directly, in the branch they take when `is_valid_call` is false (with no
+/// `Args` where only the descriptor is checked, as `decode` does).
 template <class E, class... Args>
 void diagnose_call() noexcept {
+  using problem = call_problem;
+  using namespace diagnostic;
   if constexpr (!is_endpoint_v<E>) {
-    diagnose_endpoint<E>();
+    constexpr endpoint_finding endpoint = find_endpoint_problem<E>();
+    if constexpr (endpoint.problem == endpoint_problem::no_method)
+      static_assert(endpoint_lacks_method<E>,
+                    "apidecl: an Endpoint needs 'static constexpr apidecl::method method = ...;'");
+    else if constexpr (endpoint.problem == endpoint_problem::no_path)
+      static_assert(endpoint_lacks_path<E>,
+                    "apidecl: an Endpoint needs 'static constexpr std::string_view path = \"/...\";'");
+    else if constexpr (endpoint.problem == endpoint_problem::no_responses)
+      static_assert(endpoint_lacks_responses<E>,
+                    "apidecl: an Endpoint needs 'using responses = apidecl::responses<apidecl::on<...>, ...>;'");
+    else if constexpr (endpoint.problem == endpoint_problem::params_not_a_list)
+      static_assert(endpoint_params_are_not_a_list<E>,
+                    "apidecl: an Endpoint's 'params' must be apidecl::params<...>");
+    else if constexpr (endpoint.problem == endpoint_problem::body_not_request_body)
+      static_assert(endpoint_body_is_not_a_request_body<E>,
+                    "apidecl: an Endpoint's 'body' must be apidecl::request_body<Body, Media>");
+    else if constexpr (endpoint.problem == endpoint_problem::non_response)
+      static_assert(endpoint_lists_a_non_response<E, response_at_t<endpoint.index, typename E::responses>>,
+                    "apidecl: each entry of an Endpoint's responses must be apidecl::on<Code, Body, Media>");
+    else if constexpr (endpoint.problem == endpoint_problem::malformed_path)
+      static_assert(endpoint_path_template_is_malformed<E>,
+                    "apidecl: the path must start with '/' and each {placeholder} must be a non-empty name of letters, "
+                    "digits and '_' in braces ('?', '#' and stray braces are not allowed)");
+    else if constexpr (endpoint.problem == endpoint_problem::placeholder_without_parameter)
+      static_assert(path_placeholder_has_no_path_parameter<E, placeholder_name_t<E, endpoint.index>>,
+                    "apidecl: a {placeholder} in the path has no path parameter of that name in params");
+    else if constexpr (endpoint.problem == endpoint_problem::status_out_of_range)
+      static_assert(status_code_is_out_of_range<E, response_at_t<endpoint.index, typename E::responses>>,
+                    "apidecl: an HTTP status code must be within 100-599");
+    else if constexpr (endpoint.problem == endpoint_problem::duplicate_status)
+      static_assert(status_code_is_listed_twice<E, response_at_t<endpoint.index, typename E::responses>>,
+                    "apidecl: a status code is listed twice in responses");
+    else if constexpr (endpoint.problem == endpoint_problem::body_not_allowed)
+      static_assert(method_does_not_allow_a_body<E>,
+                    "apidecl: a request body is declared but the method gives it no meaning (only POST, PUT and PATCH)");
+    else if constexpr (endpoint.problem == endpoint_problem::non_parameter)
+      static_assert(endpoint_lists_a_non_parameter<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: each entry of an Endpoint's params must derive from apidecl::path_param, apidecl::query "
+                    "or apidecl::header and declare 'static constexpr std::string_view name'");
+    else if constexpr (endpoint.problem == endpoint_problem::duplicate_name)
+      static_assert(endpoint_declares_a_parameter_name_twice<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: two parameters of this endpoint have the same name");
+    else if constexpr (endpoint.problem == endpoint_problem::parameter_without_placeholder)
+      static_assert(path_parameter_has_no_placeholder<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: a path parameter has no {placeholder} of that name in the path");
+    else if constexpr (endpoint.problem == endpoint_problem::fixed_without_value)
+      static_assert(fixed_parameter_lacks_its_value<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: a fixed parameter needs 'static constexpr std::string_view value = \"...\";'");
+    else if constexpr (endpoint.problem == endpoint_problem::fixed_value_invalid)
+      static_assert(fixed_value_violates_its_constraint<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: a fixed parameter's value violates its own constraint");
+    else if constexpr (endpoint.problem == endpoint_problem::default_missing)
+      static_assert(defaulted_parameter_lacks_its_default<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
+                    "apidecl: a defaulted parameter needs 'static constexpr <value type> default_value = ...;'");
   } else {
     constexpr call_finding finding = find_call_problem<E, Args...>();
-    if constexpr (finding.problem != call_problem::none) report_call_problem<E, finding.problem, finding.index, Args...>();
+    if constexpr (finding.problem == problem::not_named)
+      static_assert(argument_is_not_named<E, type_at_t<finding.index, type_list<Args...>>>,
+                    "apidecl: arguments are passed by name: write parameter = value, e.g. job_id = id");
+    else if constexpr (finding.problem == problem::missing_parameter)
+      static_assert(missing_required_parameter<E, type_at_t<finding.index, endpoint_params_t<E>>>,
+                    "apidecl: the call lacks a required parameter");
+    else if constexpr (finding.problem == problem::missing_body)
+      static_assert(missing_request_body<E>,
+                    "apidecl: the call lacks the request body: pass apidecl::body = <the body>");
+    else if constexpr (finding.problem == problem::unknown)
+      static_assert(endpoint_has_no_such_parameter<E, parameter_of_t<finding.index, Args...>>,
+                    "apidecl: the call passes a parameter this endpoint does not declare");
+    else if constexpr (finding.problem == problem::duplicate)
+      static_assert(parameter_is_given_twice<E, parameter_of_t<finding.index, Args...>>,
+                    "apidecl: the call gives the same parameter twice");
+    else if constexpr (finding.problem == problem::fixed_given)
+      static_assert(fixed_parameter_is_not_for_the_caller<E, parameter_of_t<finding.index, Args...>>,
+                    "apidecl: the call gives a fixed parameter; the library always sends its declared value");
+    else if constexpr (finding.problem == problem::wrong_type) {
+      using parameter = parameter_of_t<finding.index, Args...>;
+      using value = value_of_t<finding.index, Args...>;
+      if constexpr (std::is_same_v<parameter, body_parameter>)
+        static_assert(body_has_the_wrong_type<E, typename E::body::type, value>,
+                      "apidecl: the body is not of the type the endpoint declares "
+                      "(body_has_the_wrong_type<endpoint, declared, passed>)");
+      else
+        static_assert(argument_has_the_wrong_type<E, parameter, value>,
+                      "apidecl: an argument's type does not fit its parameter (std::string_view parameters take "
+                      "text, integer parameters take integers, bool parameters take bool)");
+    }
   }
 }
 }  // namespace detail

@@ -9,9 +9,9 @@
 #include <type_traits>
 #include <utility>
 
-/// The compile-time check of an Endpoint descriptor (endpoint.hpp). Each entry point runs it; only
-/// the first problem found is reported, as one `static_assert` whose enclosing template names the
-/// descriptor and the part at fault.
+/// The compile-time check of an Endpoint descriptor (endpoint.hpp): `is_endpoint_v` and the first
+/// problem found, which `detail::diagnose_call` (check_call.hpp) reports as one `static_assert`
+/// naming the descriptor and the part at fault.
 namespace apidecl {
 
 namespace detail {
@@ -24,93 +24,31 @@ constexpr bool is_well_formed_endpoint() noexcept;
 template <class E>
 inline constexpr bool is_endpoint_v = detail::is_well_formed_endpoint<E>();
 
-/// Types whose instantiation is the compiler error a user sees. Their template arguments name the
-/// endpoint and the parameter, placeholder or response concerned.
+/// The conditions of the static_asserts a user sees: the compiler prints the failing one with its
+/// template arguments, which name the endpoint and the parameter, placeholder or response concerned.
 namespace diagnostic {
-using detail::always_false;
 
 /// A placeholder name spelled out as characters, e.g. chars<'i', 'd'> for `{id}`.
 template <char... Name>
 struct chars {};
 
-template <class Endpoint>
-struct endpoint_lacks_method {
-  static_assert(always_false<Endpoint>, "apidecl: an Endpoint needs 'static constexpr apidecl::method method = ...;'");
-};
-template <class Endpoint>
-struct endpoint_lacks_path {
-  static_assert(always_false<Endpoint>, "apidecl: an Endpoint needs 'static constexpr std::string_view path = \"/...\";'");
-};
-template <class Endpoint>
-struct endpoint_lacks_responses {
-  static_assert(always_false<Endpoint>, "apidecl: an Endpoint needs 'using responses = apidecl::responses<apidecl::on<...>, ...>;'");
-};
-template <class Endpoint>
-struct endpoint_params_are_not_a_list {
-  static_assert(always_false<Endpoint>, "apidecl: an Endpoint's 'params' must be apidecl::params<...>");
-};
-template <class Endpoint, class NotAParameter>
-struct endpoint_lists_a_non_parameter {
-  static_assert(always_false<Endpoint, NotAParameter>,
-                "apidecl: each entry of an Endpoint's params must derive from apidecl::path_param, apidecl::query "
-                "or apidecl::header and declare 'static constexpr std::string_view name'");
-};
-template <class Endpoint, class NotAResponse>
-struct endpoint_lists_a_non_response {
-  static_assert(always_false<Endpoint, NotAResponse>,
-                "apidecl: each entry of an Endpoint's responses must be apidecl::on<Code, Body, Media>");
-};
-template <class Endpoint>
-struct endpoint_body_is_not_a_request_body {
-  static_assert(always_false<Endpoint>, "apidecl: an Endpoint's 'body' must be apidecl::request_body<Body, Media>");
-};
-template <class Endpoint, class Parameter>
-struct endpoint_declares_a_parameter_name_twice {
-  static_assert(always_false<Endpoint, Parameter>, "apidecl: two parameters of this endpoint have the same name");
-};
-template <class Endpoint>
-struct endpoint_path_template_is_malformed {
-  static_assert(always_false<Endpoint>,
-                "apidecl: the path must start with '/' and each {placeholder} must be a non-empty name of letters, "
-                "digits and '_' in braces ('?', '#' and stray braces are not allowed)");
-};
-template <class Endpoint, class Placeholder>
-struct path_placeholder_has_no_path_parameter {
-  static_assert(always_false<Endpoint, Placeholder>,
-                "apidecl: a {placeholder} in the path has no path parameter of that name in params");
-};
-template <class Endpoint, class Parameter>
-struct path_parameter_has_no_placeholder {
-  static_assert(always_false<Endpoint, Parameter>,
-                "apidecl: a path parameter has no {placeholder} of that name in the path");
-};
-template <class Endpoint, class Response>
-struct status_code_is_out_of_range {
-  static_assert(always_false<Endpoint, Response>, "apidecl: an HTTP status code must be within 100-599");
-};
-template <class Endpoint, class Response>
-struct status_code_is_listed_twice {
-  static_assert(always_false<Endpoint, Response>, "apidecl: a status code is listed twice in responses");
-};
-template <class Endpoint>
-struct method_does_not_allow_a_body {
-  static_assert(always_false<Endpoint>,
-                "apidecl: a request body is declared but the method gives it no meaning (only POST, PUT and PATCH)");
-};
-template <class Endpoint, class Parameter>
-struct fixed_parameter_lacks_its_value {
-  static_assert(always_false<Endpoint, Parameter>,
-                "apidecl: a fixed parameter needs 'static constexpr std::string_view value = \"...\";'");
-};
-template <class Endpoint, class Parameter>
-struct fixed_value_violates_its_constraint {
-  static_assert(always_false<Endpoint, Parameter>, "apidecl: a fixed parameter's value violates its own constraint");
-};
-template <class Endpoint, class Parameter>
-struct defaulted_parameter_lacks_its_default {
-  static_assert(always_false<Endpoint, Parameter>,
-                "apidecl: a defaulted parameter needs 'static constexpr <value type> default_value = ...;'");
-};
+template <class Endpoint> inline constexpr bool endpoint_lacks_method = false;
+template <class Endpoint> inline constexpr bool endpoint_lacks_path = false;
+template <class Endpoint> inline constexpr bool endpoint_lacks_responses = false;
+template <class Endpoint> inline constexpr bool endpoint_params_are_not_a_list = false;
+template <class Endpoint, class NotAParameter> inline constexpr bool endpoint_lists_a_non_parameter = false;
+template <class Endpoint, class NotAResponse> inline constexpr bool endpoint_lists_a_non_response = false;
+template <class Endpoint> inline constexpr bool endpoint_body_is_not_a_request_body = false;
+template <class Endpoint, class Parameter> inline constexpr bool endpoint_declares_a_parameter_name_twice = false;
+template <class Endpoint> inline constexpr bool endpoint_path_template_is_malformed = false;
+template <class Endpoint, class Placeholder> inline constexpr bool path_placeholder_has_no_path_parameter = false;
+template <class Endpoint, class Parameter> inline constexpr bool path_parameter_has_no_placeholder = false;
+template <class Endpoint, class Response> inline constexpr bool status_code_is_out_of_range = false;
+template <class Endpoint, class Response> inline constexpr bool status_code_is_listed_twice = false;
+template <class Endpoint> inline constexpr bool method_does_not_allow_a_body = false;
+template <class Endpoint, class Parameter> inline constexpr bool fixed_parameter_lacks_its_value = false;
+template <class Endpoint, class Parameter> inline constexpr bool fixed_value_violates_its_constraint = false;
+template <class Endpoint, class Parameter> inline constexpr bool defaulted_parameter_lacks_its_default = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -254,51 +192,9 @@ using placeholder_name_t = decltype(placeholder_chars<E, K>(
 template <std::size_t I, class R> struct response_at;
 template <std::size_t I, class... On>
 struct response_at<I, responses<On...>> { using type = type_at_t<I, type_list<On...>>; };
+template <std::size_t I, class R>
+using response_at_t = typename response_at<I, R>::type;
 
-// Instantiates the one diagnostic that describes the problem.
-template <class E, endpoint_problem Problem, std::size_t I>
-constexpr void report_endpoint_problem() noexcept {
-  using problem = endpoint_problem;
-  using namespace diagnostic;
-  if constexpr (Problem == problem::no_method) (void)sizeof(endpoint_lacks_method<E>);
-  else if constexpr (Problem == problem::no_path) (void)sizeof(endpoint_lacks_path<E>);
-  else if constexpr (Problem == problem::no_responses) (void)sizeof(endpoint_lacks_responses<E>);
-  else if constexpr (Problem == problem::params_not_a_list) (void)sizeof(endpoint_params_are_not_a_list<E>);
-  else if constexpr (Problem == problem::body_not_request_body) (void)sizeof(endpoint_body_is_not_a_request_body<E>);
-  else if constexpr (Problem == problem::non_response)
-    (void)sizeof(endpoint_lists_a_non_response<E, typename response_at<I, typename E::responses>::type>);
-  else if constexpr (Problem == problem::malformed_path) (void)sizeof(endpoint_path_template_is_malformed<E>);
-  else if constexpr (Problem == problem::placeholder_without_parameter)
-    (void)sizeof(path_placeholder_has_no_path_parameter<E, placeholder_name_t<E, I>>);
-  else if constexpr (Problem == problem::status_out_of_range)
-    (void)sizeof(status_code_is_out_of_range<E, typename response_at<I, typename E::responses>::type>);
-  else if constexpr (Problem == problem::duplicate_status)
-    (void)sizeof(status_code_is_listed_twice<E, typename response_at<I, typename E::responses>::type>);
-  else if constexpr (Problem == problem::body_not_allowed) (void)sizeof(method_does_not_allow_a_body<E>);
-  else {
-    using parameter = type_at_t<I, endpoint_params_t<E>>;
-    if constexpr (Problem == problem::non_parameter) (void)sizeof(endpoint_lists_a_non_parameter<E, parameter>);
-    else if constexpr (Problem == problem::duplicate_name)
-      (void)sizeof(endpoint_declares_a_parameter_name_twice<E, parameter>);
-    else if constexpr (Problem == problem::parameter_without_placeholder)
-      (void)sizeof(path_parameter_has_no_placeholder<E, parameter>);
-    else if constexpr (Problem == problem::fixed_without_value) (void)sizeof(fixed_parameter_lacks_its_value<E, parameter>);
-    else if constexpr (Problem == problem::fixed_value_invalid)
-      (void)sizeof(fixed_value_violates_its_constraint<E, parameter>);
-    else (void)sizeof(defaulted_parameter_lacks_its_default<E, parameter>);
-  }
-}
-
-}  // namespace detail
-
-namespace detail {
-/// Makes the one compiler error that says why `E` is not a well-formed Endpoint. Entry points call
-/// it in the branch they take when `is_endpoint_v<E>` is false, so that nothing else fails.
-template <class E>
-void diagnose_endpoint() noexcept {
-  constexpr endpoint_finding finding = find_endpoint_problem<E>();
-  if constexpr (finding.problem != endpoint_problem::none) report_endpoint_problem<E, finding.problem, finding.index>();
-}
 }  // namespace detail
 
 }  // namespace apidecl

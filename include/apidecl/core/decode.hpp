@@ -1,7 +1,7 @@
 #ifndef APIDECL_CORE_DECODE_HPP
 #define APIDECL_CORE_DECODE_HPP
 
-#include <apidecl/core/check_endpoint.hpp>
+#include <apidecl/core/check_call.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/serializer/codec_result.hpp>
@@ -30,7 +30,7 @@ result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& s
   if constexpr (is_endpoint_v<Endpoint>) {
     return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
   } else {
-    detail::diagnose_endpoint<Endpoint>();
+    detail::diagnose_call<Endpoint>();
     return detail::after_error{};
   }
 }
@@ -43,6 +43,14 @@ namespace detail {
 template <class Case, class Media, class Serializers>
 std::optional<decode_error> decode_case(void* storage, response const& r, Serializers const& serializers) {
   Case& held = *::new (storage) Case{};
+  // Ends `held` unless it is kept: after a failure, and when an allocation throws while it is being
+  // filled (built with exceptions), which would otherwise leave it half made and never destroyed.
+  struct unless_kept {
+    Case* held;
+    ~unless_kept() {
+      if (held) held->~Case();
+    }
+  } guard{&held};
   std::optional<decode_error> problem;
   if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
     decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
@@ -56,7 +64,7 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
                                std::string(r.body), true};
     }
   }
-  if (problem) held.~Case();
+  if (!problem) guard.held = nullptr;
   return problem;
 }
 

@@ -49,22 +49,9 @@ template <class... F>
 overload(F...) -> overload<F...>;
 
 namespace diagnostic {
-template <class Endpoint, class Case>
-struct visitor_does_not_handle_a_case {
-  static_assert(detail::always_false<Endpoint, Case>,
-                "apidecl: the visitor handles no case of this result: add a callable taking the body type "
-                "(or apidecl::status<Code, Body>), apidecl::unexpected_status or apidecl::failure");
-};
-template <class Endpoint, class Case>
-struct visitor_returns_different_types {
-  static_assert(detail::always_false<Endpoint, Case>,
-                "apidecl: every callable of a visitor must return the same type; this case returns another");
-};
-template <class Endpoint, class Code>
-struct status_is_not_documented {
-  static_assert(detail::always_false<Endpoint, Code>,
-                "apidecl: get_if<Code> and get_case_if<Code> take a status the endpoint documents in its responses");
-};
+template <class Endpoint, class Case> inline constexpr bool visitor_does_not_handle_a_case = false;
+template <class Endpoint, class Case> inline constexpr bool visitor_returns_different_types = false;
+template <class Endpoint, class Code> inline constexpr bool status_is_not_documented = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -172,10 +159,13 @@ template <class Endpoint, class Visitor, class... Cases>
 void diagnose_visitor(type_list<Cases...> cases) noexcept {
   constexpr std::size_t unhandled = first_unhandled<Visitor>(cases);
   if constexpr (unhandled < sizeof...(Cases)) {
-    (void)sizeof(diagnostic::visitor_does_not_handle_a_case<Endpoint, type_at_t<unhandled, type_list<Cases...>>>);
+    static_assert(diagnostic::visitor_does_not_handle_a_case<Endpoint, type_at_t<unhandled, type_list<Cases...>>>,
+                  "apidecl: the visitor handles no case of this result: add a callable taking the body type "
+                  "(or apidecl::status<Code, Body>), apidecl::unexpected_status or apidecl::failure");
   } else {
     constexpr std::size_t other = first_other_return<Visitor>(cases);
-    (void)sizeof(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>);
+    static_assert(diagnostic::visitor_returns_different_types<Endpoint, type_at_t<other, type_list<Cases...>>>,
+                  "apidecl: every callable of a visitor must return the same type; this case returns another");
   }
 }
 struct result_access;
@@ -255,7 +245,8 @@ class result {
     if constexpr (detail::documents_status_v<Endpoint, Code>) {
       return held_if<case_type>();
     } else {
-      (void)sizeof(diagnostic::status_is_not_documented<Endpoint, std::integral_constant<int, Code>>);
+      static_assert(diagnostic::status_is_not_documented<Endpoint, std::integral_constant<int, Code>>,
+                    "apidecl: get_if<Code> and get_case_if<Code> take a status the endpoint documents in its responses");
       return static_cast<case_type const*>(nullptr);
     }
   }
@@ -284,15 +275,17 @@ class result {
  private:
   friend struct detail::result_access;
 
-  // Decodes in place, so the body is never moved (decode.hpp).
+  // Decodes in place, so the body is never moved (decode.hpp). The header text is copied first: an
+  // allocation that threw once the body was made would leave it made, and never destroyed.
   template <class Serializers>
   result(std::size_t index, detail::decode_case_function<Serializers> decode, response const& r,
          Serializers const& serializers) {
+    headers_.assign(r.headers.text());
     if (std::optional<decode_error> problem = decode(storage_, r, serializers)) {
+      headers_.clear();
       emplace<apidecl::failure>(std::move(*problem));
     } else {
       index_ = static_cast<unsigned char>(index);
-      headers_.assign(r.headers.text());
     }
   }
 

@@ -75,11 +75,7 @@ class layered {
 };
 
 namespace diagnostic {
-template <class RetryPolicy, class Layer>
-struct layer_after_the_last_layer {
-  static_assert(detail::always_false<RetryPolicy, Layer>,
-                "apidecl: no layer may follow on_retry: it could stop a retry the hook has already reported");
-};
+template <class RetryPolicy, class Layer> inline constexpr bool layer_after_the_last_layer = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -100,7 +96,8 @@ template <class RetryPolicy, class Layer, std::enable_if_t<is_retry_layer_v<Laye
 layered<std::decay_t<RetryPolicy>, std::decay_t<Layer>> operator|(RetryPolicy&& policy, Layer&& layer) {
   using policy_type = std::decay_t<RetryPolicy>;
   if constexpr (detail::ends_in_last_layer<policy_type>)
-    (void)sizeof(diagnostic::layer_after_the_last_layer<policy_type, std::decay_t<Layer>>);
+    static_assert(diagnostic::layer_after_the_last_layer<policy_type, std::decay_t<Layer>>,
+                  "apidecl: no layer may follow on_retry: it could stop a retry the hook has already reported");
   return {std::forward<RetryPolicy>(policy), std::forward<Layer>(layer)};
 }
 

@@ -11,12 +11,7 @@
 namespace apidecl {
 
 namespace diagnostic {
-template <class Hook>
-struct retry_hook_has_wrong_parameters {
-  static_assert(detail::always_false<Hook>,
-                "apidecl: an on_retry hook must be callable as hook(apidecl::attempt const&, "
-                "apidecl::retry_decision const&)");
-};
+template <class Hook> inline constexpr bool retry_hook_has_wrong_parameters = false;
 }  // namespace diagnostic
 
 /// Layer: calls `hook(a, d)` just before each retry, with the attempt that failed and the decision
@@ -46,7 +41,9 @@ struct on_retry_layer {
 template <class Hook>
 on_retry_layer<std::decay_t<Hook>> on_retry(Hook&& hook) {
   if constexpr (!std::is_invocable_v<std::decay_t<Hook>&, attempt const&, retry_decision const&>)
-    (void)sizeof(diagnostic::retry_hook_has_wrong_parameters<std::decay_t<Hook>>);
+    static_assert(diagnostic::retry_hook_has_wrong_parameters<std::decay_t<Hook>>,
+                  "apidecl: an on_retry hook must be callable as hook(apidecl::attempt const&, "
+                  "apidecl::retry_decision const&)");
   return {std::forward<Hook>(hook)};
 }
 

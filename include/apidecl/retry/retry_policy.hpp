@@ -49,18 +49,16 @@ template <class P>
 inline constexpr bool is_retry_policy_v = detail::is_retry_policy<std::remove_reference_t<P>>::value;
 
 namespace diagnostic {
-template <class RetryPolicy>
-struct retry_policy_lacks_decide {
-  static_assert(detail::always_false<RetryPolicy>,
-                "apidecl: a Retry policy must provide 'apidecl::retry_decision decide(apidecl::attempt const&)'");
-};
+template <class RetryPolicy> inline constexpr bool retry_policy_lacks_decide = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Makes the one compiler error that says what `P` lacks to be a Retry policy, if anything.
 template <class P>
 void diagnose_retry_policy() noexcept {
-  if constexpr (!is_retry_policy_v<P>) (void)sizeof(diagnostic::retry_policy_lacks_decide<std::remove_reference_t<P>>);
+  if constexpr (!is_retry_policy_v<P>)
+    static_assert(diagnostic::retry_policy_lacks_decide<std::remove_reference_t<P>>,
+                  "apidecl: a Retry policy must provide 'apidecl::retry_decision decide(apidecl::attempt const&)'");
 }
 }  // namespace detail
 

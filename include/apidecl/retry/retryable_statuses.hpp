@@ -57,12 +57,7 @@ struct status_is_never_retried {
                 "apidecl: a retryable status must be 408, 425, 429 or 5xx: any other 4xx would get the same answer "
                 "again");
 };
-template <class Endpoint>
-struct retryable_statuses_is_not_an_int_array {
-  static_assert(detail::always_false<Endpoint>,
-                "apidecl: an endpoint's retryable statuses are declared as "
-                "'static constexpr int retryable_statuses[] = {...};'");
-};
+template <class Endpoint> inline constexpr bool retryable_statuses_is_not_an_int_array = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -104,7 +99,9 @@ template <class Endpoint>
 void diagnose_retryable_statuses() noexcept {
   if constexpr (declares_retryable_statuses<Endpoint>::value) {
     if constexpr (!is_int_array_v<decltype(Endpoint::retryable_statuses)>) {
-      (void)sizeof(diagnostic::retryable_statuses_is_not_an_int_array<Endpoint>);
+      static_assert(diagnostic::retryable_statuses_is_not_an_int_array<Endpoint>,
+                    "apidecl: an endpoint's retryable statuses are declared as "
+                    "'static constexpr int retryable_statuses[] = {...};'");
     } else {
       constexpr std::size_t bad = first_never_retried(Endpoint::retryable_statuses);
       if constexpr (bad < std::extent_v<decltype(Endpoint::retryable_statuses)>)

@@ -331,7 +331,10 @@ class pugixml_serializer {
   template <class T>
   static encode_result struct_to_xml(T const& value, detail::xml_stream& xml) {
     if constexpr (!detail::xml_fields_nest_in_order<T>(field_types_t<T>{}))
-      (void)sizeof(diagnostic::xml_fields_sharing_an_element_are_apart<T>);
+      static_assert(diagnostic::xml_fields_sharing_an_element_are_apart<T>,
+                    "apidecl: pugixml_serializer writes a struct's fields in declaration order: declare the fields "
+                    "whose wire names share an element (\"Source/Code\", \"Source/Name\") one after the other, and "
+                    "let no wire name run through an element another field writes");
     encode_result result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
       using value_type = typename detail::unwrap_optional<std::decay_t<decltype(field)>>::type;

@@ -32,12 +32,7 @@
 namespace apidecl {
 
 namespace diagnostic {
-template <class Serializer, class Body>
-struct serializer_cannot_encode {
-  static_assert(detail::always_false<Serializer, Body>,
-                "apidecl: the serializer for this endpoint's media type cannot encode its body type "
-                "(for the shipped serializers: make it a Hana Struct of supported field types)");
-};
+template <class Serializer, class Body> inline constexpr bool serializer_cannot_encode = false;
 template <class Serializer, class Body>
 struct serializer_cannot_decode {
   static_assert(detail::always_false<Serializer, Body>,

@@ -110,26 +110,10 @@ inline constexpr bool has_start_with_call_options_v =
     detail::has_start_with_call_options<std::remove_reference_t<T>>::value;
 
 namespace diagnostic {
-template <class AsyncTransport>
-struct async_transport_lacks_start {
-  static_assert(detail::always_false<AsyncTransport>,
-                "apidecl: an AsyncTransport must provide "
-                "'apidecl::exchange_id start(apidecl::request const&, apidecl::exchange_handler)'");
-};
-template <class AsyncTransport>
-struct async_transport_lacks_poll {
-  static_assert(detail::always_false<AsyncTransport>, "apidecl: an AsyncTransport must provide 'std::size_t poll()'");
-};
-template <class AsyncTransport>
-struct async_transport_lacks_cancel {
-  static_assert(detail::always_false<AsyncTransport>,
-                "apidecl: an AsyncTransport must provide 'bool cancel(apidecl::exchange_id)'");
-};
-template <class AsyncTransport>
-struct async_transport_lacks_in_flight {
-  static_assert(detail::always_false<AsyncTransport>,
-                "apidecl: an AsyncTransport must provide 'std::size_t in_flight() const'");
-};
+template <class AsyncTransport> inline constexpr bool async_transport_lacks_start = false;
+template <class AsyncTransport> inline constexpr bool async_transport_lacks_poll = false;
+template <class AsyncTransport> inline constexpr bool async_transport_lacks_cancel = false;
+template <class AsyncTransport> inline constexpr bool async_transport_lacks_in_flight = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -138,13 +122,18 @@ template <class T>
 void diagnose_async_transport() noexcept {
   using U = std::remove_reference_t<T>;
   if constexpr (!has_start<U>::value)
-    (void)sizeof(diagnostic::async_transport_lacks_start<U>);
+    static_assert(diagnostic::async_transport_lacks_start<U>,
+                  "apidecl: an AsyncTransport must provide "
+                  "'apidecl::exchange_id start(apidecl::request const&, apidecl::exchange_handler)'");
   else if constexpr (!has_poll<U>::value)
-    (void)sizeof(diagnostic::async_transport_lacks_poll<U>);
+    static_assert(diagnostic::async_transport_lacks_poll<U>,
+                  "apidecl: an AsyncTransport must provide 'std::size_t poll()'");
   else if constexpr (!has_cancel<U>::value)
-    (void)sizeof(diagnostic::async_transport_lacks_cancel<U>);
+    static_assert(diagnostic::async_transport_lacks_cancel<U>,
+                  "apidecl: an AsyncTransport must provide 'bool cancel(apidecl::exchange_id)'");
   else if constexpr (!has_in_flight<U>::value)
-    (void)sizeof(diagnostic::async_transport_lacks_in_flight<U>);
+    static_assert(diagnostic::async_transport_lacks_in_flight<U>,
+                  "apidecl: an AsyncTransport must provide 'std::size_t in_flight() const'");
 }
 }  // namespace detail
 

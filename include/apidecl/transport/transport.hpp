@@ -41,18 +41,16 @@ template <class T>
 inline constexpr bool is_transport_v = detail::is_transport<std::remove_reference_t<T>>::value;
 
 namespace diagnostic {
-template <class Transport>
-struct transport_lacks_send {
-  static_assert(detail::always_false<Transport>,
-                "apidecl: a Transport must provide 'apidecl::transport_result send(apidecl::request const&)'");
-};
+template <class Transport> inline constexpr bool transport_lacks_send = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Makes the one compiler error that says what `T` lacks to be a Transport, if anything.
 template <class T>
 void diagnose_transport() noexcept {
-  if constexpr (!is_transport_v<T>) (void)sizeof(diagnostic::transport_lacks_send<std::remove_reference_t<T>>);
+  if constexpr (!is_transport_v<T>)
+    static_assert(diagnostic::transport_lacks_send<std::remove_reference_t<T>>,
+                  "apidecl: a Transport must provide 'apidecl::transport_result send(apidecl::request const&)'");
 }
 }  // namespace detail
 

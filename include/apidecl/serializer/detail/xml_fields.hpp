@@ -177,13 +177,7 @@ constexpr bool xml_fields_nest_in_order(type_list<Fields...>) noexcept {
 }  // namespace detail
 
 namespace diagnostic {
-template <class Body>
-struct xml_fields_sharing_an_element_are_apart {
-  static_assert(detail::always_false<Body>,
-                "apidecl: pugixml_serializer writes a struct's fields in declaration order: declare the fields "
-                "whose wire names share an element (\"Source/Code\", \"Source/Name\") one after the other, and "
-                "let no wire name run through an element another field writes");
-};
+template <class Body> inline constexpr bool xml_fields_sharing_an_element_are_apart = false;
 }  // namespace diagnostic
 
 }  // namespace apidecl
