@@ -92,6 +92,29 @@ TEMPLATE_LIST_TEST_CASE("each step of an exchange that fails says how, and wheth
   transport_cases::check_failure(transport_cases::exchange(http, r), code, may_have_reached_server, "/api/job/delete");
 }
 
+TEMPLATE_LIST_TEST_CASE("a request whose kept-alive connection dies unanswered is not sent again by the transport",
+                        "[reliability][transport]", transports_under_test) {
+  // The server answers the first request, reads the second on the same connection and leaves; it
+  // would answer a third on a new connection. Whether to send again is the Retry policy's call.
+  scripted_server server([&](int connection) {
+    if (server.connections() > 1) return transport_cases::record_and_answer(server, connection);
+    server.read_request(connection);
+    scripted_server::write_all(connection, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    server.read_request(connection);
+    return scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  TestType http(options_for<TestType>(server.url()));
+  get_with_token const first("/api/quote/1/authorize");
+  get_with_token const second("/api/quote/2/authorize");
+  REQUIRE(transport_cases::exchange(http, apidecl::request(apidecl::method::post, first.target, {}, "q")));
+  transport_cases::check_failure(
+      transport_cases::exchange(http, apidecl::request(apidecl::method::post, second.target, {}, "q")),
+      apidecl::transport_errc::connection_lost, true, "/api/quote/2/authorize");
+  CHECK(server.requests().size() == 2);
+  CHECK(server.connections() == 1);
+}
+
 // A Transport of the kind response_reader is for: the server's bytes come in pieces of a few bytes
 // from a stream that, on the attempts listed, fails at connect or while the request is written, or
 // ends after `cut` bytes of the response. Other attempts get the whole response.

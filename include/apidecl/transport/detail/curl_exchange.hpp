@@ -111,6 +111,8 @@ class curl_exchange {
   std::optional<transport_error> prepare(curl_options const& options, request const& r, call_options const& call) {
     header_text_.clear();
     header_section_ended_ = false;
+    response_started_ = false;
+    refused_resend_ = false;
     body_.clear();
     overflow_ = overflow::none;
     error_[0] = '\0';
@@ -169,6 +171,8 @@ class curl_exchange {
       return failed(transport_errc::response_too_large, true, "the response body is larger than max_response_body");
     if (overflow_ == overflow::headers)
       return failed(transport_errc::response_too_large, true, "the response headers are larger than 256 KiB");
+    if (refused_resend_)
+      return failed(transport_errc::connection_lost, true, "the connection closed before an answer; not sent again");
     std::string_view const why = error_[0] != '\0' ? error_ : curl_easy_strerror(code);
     if (!request_written()) return failed(curl_errc(code), !curl_fails_before_sending(code), why);
     // curl sends again, on a new connection, a request whose reused connection closed without a
@@ -226,6 +230,8 @@ class curl_exchange {
     keep_first(curl_easy_setopt(h, CURLOPT_HEADERDATA, this));
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_exchange::on_body));
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEDATA, this));
+    keep_first(curl_easy_setopt(h, CURLOPT_SOCKOPTFUNCTION, &curl_exchange::on_new_socket));
+    keep_first(curl_easy_setopt(h, CURLOPT_SOCKOPTDATA, this));
     if (!options.user_agent.empty()) keep_first(curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str()));
     if (options.proxy) keep_first(curl_easy_setopt(h, CURLOPT_PROXY, options.proxy->c_str()));  // "": none
     if (options.max_redirects > 0) {
@@ -295,6 +301,7 @@ class curl_exchange {
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self) noexcept {
     curl_exchange& x = *static_cast<curl_exchange*>(self);
     std::string_view const line(data, size * count);
+    x.response_started_ = true;
     if (line.substr(0, 5) == "HTTP/") {
       x.header_text_.clear();
       x.header_section_ended_ = false;
@@ -308,6 +315,18 @@ class curl_exchange {
       x.header_text_.append(line);
     }
     return line.size();
+  }
+
+  // curl sends a request again, on a new connection, when the reused connection it went out on
+  // closes before any answer, whatever its method (Curl_retry_request): a request that may have
+  // reached the server would reach it twice, unseen by the Retry policy, which alone decides. So a
+  // connection opened once the request is out and before any answer is refused, and the exchange
+  // ends as connection_lost. A redirect, followed after an answer, opens its connection as usual.
+  static int on_new_socket(void* self, curl_socket_t, curlsocktype) noexcept {
+    curl_exchange& x = *static_cast<curl_exchange*>(self);
+    if (!x.request_written() || x.response_started_) return CURL_SOCKOPT_OK;
+    x.refused_resend_ = true;
+    return CURL_SOCKOPT_ERROR;
   }
 
   // Stops as soon as the body would pass the limit, and never reserves past it.
@@ -331,6 +350,8 @@ class curl_exchange {
   std::string_view method_;
   std::string header_text_;
   bool header_section_ended_ = false;  // the blank line after the last status line's fields was read
+  bool response_started_ = false;      // a byte of a response has come
+  bool refused_resend_ = false;        // on_new_socket stopped curl sending the request again
   std::string body_;
   std::size_t body_limit_ = 0;
   handle_setup setup_;
