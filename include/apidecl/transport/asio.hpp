@@ -68,8 +68,9 @@ namespace apidecl {
 /// allocate: opening a connection (the resolver's results, the socket's registration, the TLS
 /// session), a response or request larger than any before (16 KiB at first; buffers past
 /// 64 KiB are given back after the exchange, except `send`'s), an error's text, more exchanges in
-/// flight at once than ever before, and a failure decided outside the run loop for
-/// `async_exchange` (posted).
+/// flight at once than ever before, a failure decided outside the run loop for `async_exchange`
+/// (posted), and an `async_exchange` handler bound to another executor (dispatched there). The
+/// buffers' bytes are not initialized: only the pages a response fills cost memory.
 ///
 /// Not thread-safe: one thread uses the transport and runs its io_context. The io_context must
 /// outlive the transport; a moved-from transport may only be assigned to or destroyed.
