@@ -310,7 +310,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (test_support::nginx::binary().empty()) {
-    std::printf("fastest_path: nginx is not installed (scripts/install-deps installs it): skipped\n");
+    // Said on stdout, in words that `run` does not take for a figure.
+    std::printf("nginx is not installed (scripts/install-deps installs it): the fastest path is skipped\n");
     return 0;
   }
   test_support::nginx server;
