@@ -7,7 +7,7 @@
 ///   <apidecl/serializer/pugixml.hpp>     (link apidecl::pugixml)
 ///   <apidecl/transport/curl.hpp>, <apidecl/transport/curl_multi.hpp>  (link apidecl::curl)
 ///   <apidecl/auth/openssl_sha256.hpp>    (link apidecl::openssl)
-///   <apidecl/fmt/formatters.hpp>         ({fmt})
+///   <apidecl/fmt/formatters.hpp>, <apidecl/fmt/logging.hpp>  ({fmt})
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/auth/base64.hpp>
@@ -36,6 +36,12 @@
 #include <apidecl/core/response_header.hpp>
 #include <apidecl/core/response_reader.hpp>
 #include <apidecl/core/result.hpp>
+#include <apidecl/observers/line_sink.hpp>
+#include <apidecl/observers/logging.hpp>
+#include <apidecl/observers/metrics.hpp>
+#include <apidecl/observers/prometheus.hpp>
+#include <apidecl/observers/tracer.hpp>
+#include <apidecl/observers/tracing.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/query_string.hpp>

@@ -31,18 +31,16 @@ template <class S>
 inline constexpr bool is_line_sink_v = std::is_invocable_v<S&, std::string_view>;
 
 namespace diagnostic {
-template <class Sink>
-struct not_a_line_sink {
-  static_assert(detail::always_false<Sink>,
-                "apidecl: a LineSink must be callable with one line of text, as 'sink(std::string_view)'");
-};
+template <class Sink> inline constexpr bool not_a_line_sink = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Checks `Sink` at an entry point: the diagnostic is the one error a wrong sink gives.
 template <class Sink>
 constexpr bool check_line_sink() noexcept {
-  if constexpr (!is_line_sink_v<Sink>) (void)sizeof(diagnostic::not_a_line_sink<Sink>);
+  if constexpr (!is_line_sink_v<Sink>)
+    static_assert(diagnostic::not_a_line_sink<Sink>,
+                  "apidecl: a LineSink must be callable with one line of text, as 'sink(std::string_view)'");
   return is_line_sink_v<Sink>;
 }
 }  // namespace detail

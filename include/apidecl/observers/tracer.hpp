@@ -72,27 +72,22 @@ template <class T>
 inline constexpr bool is_tracer_v = detail::starts_spans<T>::value && detail::is_span<typename detail::span_of_tracer<T>::type>::value;
 
 namespace diagnostic {
-template <class Tracer>
-struct tracer_lacks_start_span {
-  static_assert(detail::always_false<Tracer>,
-                "apidecl: a Tracer must provide 'start_span(std::string_view name, std::chrono::milliseconds began_ago)' "
-                "returning a Span");
-};
-template <class Span>
-struct span_lacks_operations {
-  static_assert(detail::always_false<Span>,
-                "apidecl: a Span must provide 'set_attribute(std::string_view, std::string_view)', "
-                "'set_attribute(std::string_view, std::int64_t)', 'set_error(std::string_view)' and 'end()'");
-};
+template <class Tracer> inline constexpr bool tracer_lacks_start_span = false;
+template <class Span> inline constexpr bool span_lacks_operations = false;
 }  // namespace diagnostic
 
 namespace detail {
 /// Checks `Tracer` at an entry point: only the first of the two diagnostics fires.
 template <class Tracer>
 constexpr bool check_tracer() noexcept {
-  if constexpr (!starts_spans<Tracer>::value) (void)sizeof(diagnostic::tracer_lacks_start_span<Tracer>);
+  if constexpr (!starts_spans<Tracer>::value)
+    static_assert(diagnostic::tracer_lacks_start_span<Tracer>,
+                  "apidecl: a Tracer must provide "
+                  "'start_span(std::string_view name, std::chrono::milliseconds began_ago)' returning a Span");
   else if constexpr (!is_span<typename span_of_tracer<Tracer>::type>::value)
-    (void)sizeof(diagnostic::span_lacks_operations<typename span_of_tracer<Tracer>::type>);
+    static_assert(diagnostic::span_lacks_operations<typename span_of_tracer<Tracer>::type>,
+                  "apidecl: a Span must provide 'set_attribute(std::string_view, std::string_view)', "
+                  "'set_attribute(std::string_view, std::int64_t)', 'set_error(std::string_view)' and 'end()'");
   return is_tracer_v<Tracer>;
 }
 }  // namespace detail
