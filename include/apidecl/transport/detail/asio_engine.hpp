@@ -270,7 +270,7 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     if (url_->tls && !tls_) return fail(x, transport_errc::tls_error, false, tls_failure_, false);
     x.pieces.assign(x.sent, *url_, options_.user_agent);
     x.phase = asio_phase::waiting;
-    acquire(x);
+    acquire(x, now);
   }
 
   // Sets the exchange's timer to `due(x)`, once the exchange knows whether it has a connection:
@@ -307,8 +307,7 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   }
 
   // The most recently parked connection that is still open, else a new one, else a turn in line.
-  void acquire(asio_exchange& x) {
-    clock::time_point const now = clock::now();
+  void acquire(asio_exchange& x, clock::time_point now) {
     while (!idle_.empty() && stale(*idle_.front(), now)) {  // the oldest come first
       idle_.front()->close();
       idle_.erase(idle_.begin());
@@ -460,7 +459,8 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
       std::size_t const end = fields.find('\n');
       std::string_view const line = fields.substr(0, end);
       fields = end == std::string_view::npos ? std::string_view{} : fields.substr(end + 1);
-      if (line.size() < name.size() || (line[0] | 0x20) != 'c' || !iequals(line.substr(0, name.size()), name)) continue;
+      if (line.size() < name.size() || line[name.size() - 1] != ':' || !iequals(line.substr(0, name.size()), name))
+        continue;
       std::string_view options = line.substr(name.size(), line.size() - name.size() - 1);  // without the CR
       while (!options.empty()) {
         std::size_t const comma = options.find(',');
