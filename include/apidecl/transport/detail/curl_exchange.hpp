@@ -230,8 +230,10 @@ class curl_exchange {
     keep_first(curl_easy_setopt(h, CURLOPT_HEADERDATA, this));
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_exchange::on_body));
     keep_first(curl_easy_setopt(h, CURLOPT_WRITEDATA, this));
-    keep_first(curl_easy_setopt(h, CURLOPT_SOCKOPTFUNCTION, &curl_exchange::on_new_socket));
-    keep_first(curl_easy_setopt(h, CURLOPT_SOCKOPTDATA, this));
+#if LIBCURL_VERSION_NUM >= 0x075000
+    keep_first(curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &curl_exchange::before_sending));
+    keep_first(curl_easy_setopt(h, CURLOPT_PREREQDATA, this));
+#endif
     if (!options.user_agent.empty()) keep_first(curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str()));
     if (options.proxy) keep_first(curl_easy_setopt(h, CURLOPT_PROXY, options.proxy->c_str()));  // "": none
     if (options.max_redirects > 0) {
@@ -317,16 +319,17 @@ class curl_exchange {
     return line.size();
   }
 
-  // curl sends a request again, on a new connection, when the reused connection it went out on
+  // curl sends a request again, on another connection, when the reused connection it went out on
   // closes before any answer, whatever its method (Curl_retry_request): a request that may have
-  // reached the server would reach it twice, unseen by the Retry policy, which alone decides. So a
-  // connection opened once the request is out and before any answer is refused, and the exchange
-  // ends as connection_lost. A redirect, followed after an answer, opens its connection as usual.
-  static int on_new_socket(void* self, curl_socket_t, curlsocktype) noexcept {
+  // reached the server would reach it twice, unseen by the Retry policy, which alone decides. So
+  // sending is refused once the request is out and before any answer, and the exchange ends as
+  // connection_lost. A redirect, followed after an answer, is sent as usual. (libcurl before 7.80
+  // has no hook here, and still sends again.)
+  static int before_sending(void* self, char*, char*, int, int) noexcept {
     curl_exchange& x = *static_cast<curl_exchange*>(self);
-    if (!x.request_written() || x.response_started_) return CURL_SOCKOPT_OK;
+    if (!x.request_written() || x.response_started_) return CURL_PREREQFUNC_OK;
     x.refused_resend_ = true;
-    return CURL_SOCKOPT_ERROR;
+    return CURL_PREREQFUNC_ABORT;
   }
 
   // Stops as soon as the body would pass the limit, and never reserves past it.
@@ -351,7 +354,7 @@ class curl_exchange {
   std::string header_text_;
   bool header_section_ended_ = false;  // the blank line after the last status line's fields was read
   bool response_started_ = false;      // a byte of a response has come
-  bool refused_resend_ = false;        // on_new_socket stopped curl sending the request again
+  bool refused_resend_ = false;        // before_sending stopped curl sending the request again
   std::string body_;
   std::size_t body_limit_ = 0;
   handle_setup setup_;
