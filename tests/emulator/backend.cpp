@@ -27,6 +27,7 @@ reply backend::respond(const request& message, connection_record& connection) {
     return control(message, path.substr(control_prefix.size()));
   }
   count(connection);
+  note_repeat(message, path);
   auto taken = faults_.take(path);
   if (!taken) return {serve(message, path)};
   auto media_type = ondemand_service::serves(path) ? xml_media_type : json_media_type;
@@ -43,7 +44,7 @@ reply backend::control(const request& message, std::string_view route) {
   }
   if (route == "stats") {
     if (method != http::verb::get) return {method_not_allowed("GET")};
-    return {json_response({{"connections", connections_}, {"requests", requests_}})};
+    return {json_response({{"connections", connections_}, {"requests", requests_}, {"repeated", repeated_}})};
   }
   if (route == "fault") {
     if (method != http::verb::post) return {method_not_allowed("POST")};
@@ -81,12 +82,24 @@ void backend::count(connection_record& connection) {
   }
 }
 
+// Delete Job and Authorize Quote change state: the same one twice is a client sending again what
+// it should not have (or a caller repeating itself), which soak runs count.
+void backend::note_repeat(const request& message, std::string_view path) {
+  const bool not_idempotent =
+      path == "/api/job/delete" || (ondemand_service::serves(path) && message.method() == http::verb::post);
+  if (!not_idempotent) return;
+  auto identity = std::string{message.method_string()} + ' ' + std::string{message.target()};
+  if (!not_idempotent_seen_.insert(std::move(identity)).second) ++repeated_;
+}
+
 void backend::reset() {
   cielo24_.reset();
   faults_.clear();
   ++generation_;
   connections_ = 0;
   requests_ = 0;
+  not_idempotent_seen_.clear();
+  repeated_ = 0;
 }
 
 }  // namespace emulator

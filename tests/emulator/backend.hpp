@@ -9,7 +9,9 @@
 #include "ondemand.hpp"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace emulator {
 
@@ -27,6 +29,7 @@ class backend {
   reply control(const request& message, std::string_view route);
   response serve(const request& message, std::string_view path);
   void count(connection_record& connection);
+  void note_repeat(const request& message, std::string_view path);
   void reset();
 
   cielo24_service cielo24_;
@@ -36,6 +39,9 @@ class backend {
   std::uint64_t generation_ = 1;
   std::uint64_t connections_ = 0;
   std::uint64_t requests_ = 0;
+  // Requests to the endpoints that are not idempotent, by method and target, to count repeats.
+  std::unordered_set<std::string> not_idempotent_seen_;
+  std::uint64_t repeated_ = 0;
 };
 
 }  // namespace emulator
