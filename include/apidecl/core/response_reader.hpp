@@ -167,17 +167,27 @@ constexpr std::string_view error_text(read_errc e) noexcept {
 }
 
 namespace detail::http {
-// RFC 9110, 5.6.2: the characters of a field name.
-constexpr bool is_token_char(char c) noexcept {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-// RFC 9110, 5.5: what a field value or reason phrase may hold (VCHAR, obs-text, SP, HTAB).
-constexpr bool is_field_text(std::string_view text) noexcept {
-  for (char c : text) {
-    auto const u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t') || u == 0x7f) return false;
+// What a field name (a token, RFC 9110, 5.6.2) and a field value or reason phrase (VCHAR,
+// obs-text, SP, HTAB: 5.5) may hold, one look-up per byte.
+enum : unsigned char { token_byte = 1, field_text_byte = 2 };
+struct byte_classes {
+  unsigned char of[256];
+};
+inline constexpr byte_classes byte_class = [] {
+  byte_classes classes{};
+  for (int u = 0; u < 256; ++u) {
+    char const c = static_cast<char>(u);
+    bool const token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    bool const text = (u >= 0x20 || c == '\t') && u != 0x7f;
+    classes.of[u] = static_cast<unsigned char>((token ? token_byte : 0) | (text ? field_text_byte : 0));
   }
+  return classes;
+}();
+constexpr bool is_token_char(char c) noexcept { return byte_class.of[static_cast<unsigned char>(c)] & token_byte; }
+constexpr bool is_field_text(std::string_view text) noexcept {
+  for (char c : text)
+    if (!(byte_class.of[static_cast<unsigned char>(c)] & field_text_byte)) return false;
   return true;
 }
 constexpr std::string_view trim_whitespace(std::string_view s) noexcept {
