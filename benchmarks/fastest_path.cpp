@@ -236,16 +236,13 @@ double transport_allocations(std::string base_url, int requests) {
   return static_cast<double>(allocation_count::so_far() - before) / requests;
 }
 
-// CPU time this process has used so far, in seconds.
-struct cpu_time {
-  double user = 0;
-  double system = 0;
-};
-cpu_time cpu_so_far() {
+// CPU time this process has used so far, user and system, in seconds. Not split: the kernel
+// splits it between the two by sampling at each tick, too coarse for a few microseconds.
+double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   auto const seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 double median(std::vector<double> values) {
@@ -257,23 +254,19 @@ double median(std::vector<double> values) {
 struct side {
   char const* name;
   std::function<bool()> call;
-  std::vector<double> cpu_us;  // user and system per request, one per round
-  std::vector<double> user_us;
+  std::vector<double> cpu_us;  // per request, one per round
   std::vector<double> rates;   // requests per second, one per round
   double allocations = 0;      // per request, in the last round
 
   // `requests` calls; false if one was not answered as it should be.
   bool round(int requests) {
     std::size_t const allocated_before = allocation_count::so_far();
-    cpu_time const cpu_before = cpu_so_far();
+    double const cpu_before = cpu_seconds();
     auto const start = std::chrono::steady_clock::now();
     for (int i = 0; i < requests; ++i)
       if (!call()) return false;
     std::chrono::duration<double> const took = std::chrono::steady_clock::now() - start;
-    cpu_time const cpu_after = cpu_so_far();
-    double const user = cpu_after.user - cpu_before.user, system = cpu_after.system - cpu_before.system;
-    cpu_us.push_back((user + system) * 1e6 / requests);
-    user_us.push_back(user * 1e6 / requests);
+    cpu_us.push_back((cpu_seconds() - cpu_before) * 1e6 / requests);
     rates.push_back(requests / took.count());
     allocations = static_cast<double>(allocation_count::so_far() - allocated_before) / requests;
     return true;
@@ -329,7 +322,7 @@ int main(int argc, char** argv) {
   apidecl_side<apidecl::asio_transport> over_asio(base_url);
   std::vector<side> sides;
   auto const add = [&](char const* name, auto& client) {
-    if (s.only.empty() || s.only == name) sides.push_back({name, [&client] { return client.call(); }, {}, {}, {}, 0});
+    if (s.only.empty() || s.only == name) sides.push_back({name, [&client] { return client.call(); }, {}, {}, 0});
   };
   add("raw_socket", raw);
   add("httplib", httplib);
@@ -349,7 +342,6 @@ int main(int argc, char** argv) {
       return 1;
     }
     each.cpu_us.clear();
-    each.user_us.clear();
     each.rates.clear();
   }
   for (int round = 0; round < s.rounds; ++round)
@@ -363,7 +355,6 @@ int main(int argc, char** argv) {
 
   for (side const& each : sides) {
     std::printf("fastest_path_cpu_us.%s: %.2f\n", each.name, median(each.cpu_us));
-    std::printf("fastest_path_cpu_us.%s.user: %.2f\n", each.name, median(each.user_us));
     std::printf("fastest_path_requests_per_second.%s: %.0f\n", each.name, median(each.rates));
     std::printf("fastest_path_allocations_per_request.%s: %.2f\n", each.name, each.allocations);
   }
