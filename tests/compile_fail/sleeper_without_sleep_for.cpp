@@ -4,7 +4,6 @@
 // blocking_call_with_a_clock.cpp.)
 // expect: sleeper_lacks_sleep_for<frame_sleeper>
 // expect: apidecl: a Sleeper must provide 'void sleep_for(std::chrono::milliseconds)'
-// expect-lines: 16 (over 15 on Clang: the Sleeper is checked one call below call())
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/serializer/boost_json.hpp>

@@ -1,7 +1,8 @@
 #ifndef APIDECL_AUTH_AUTH_HPP
 #define APIDECL_AUTH_AUTH_HPP
 
-#include <apidecl/core/build.hpp>
+#include <apidecl/core/build_result.hpp>
+#include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/redaction.hpp>

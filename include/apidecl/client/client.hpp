@@ -1,6 +1,14 @@
 #ifndef APIDECL_CLIENT_CLIENT_HPP
 #define APIDECL_CLIENT_CLIENT_HPP
 
+// The headers whose static_asserts report a misuse of a call come first: the compiler then
+// shows a short chain of includes above the error.
+#include <apidecl/clock/sleeper.hpp>
+#include <apidecl/core/check_call.hpp>
+#include <apidecl/core/check_codecs.hpp>
+#include <apidecl/transport/async_transport.hpp>
+#include <apidecl/transport/transport.hpp>
+
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
@@ -13,9 +21,7 @@
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/serializer/serializer.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
-#include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/call_options.hpp>
-#include <apidecl/transport/transport.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -212,6 +218,9 @@ class client {
     } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
       detail::diagnose_call<Endpoint, Args..., Supplied...>();
       return detail::after_error{};
+    } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
+      detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
+      return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
       // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
       if constexpr (detail::names_sleep_for<std::remove_reference_t<Clock>>::value) detail::diagnose_sleeper<Clock>();
@@ -248,6 +257,9 @@ class client {
       return detail::after_error{};
     } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
       detail::diagnose_call<Endpoint, Args..., Supplied...>();
+      return detail::after_error{};
+    } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
+      detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
       return detail::after_error{};
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());

@@ -1,7 +1,9 @@
 #ifndef APIDECL_CORE_BUILD_HPP
 #define APIDECL_CORE_BUILD_HPP
 
+#include <apidecl/core/build_result.hpp>
 #include <apidecl/core/check_call.hpp>
+#include <apidecl/core/check_codecs.hpp>
 #include <apidecl/core/check_endpoint.hpp>
 #include <apidecl/core/expected.hpp>
 #include <apidecl/core/failure.hpp>
@@ -36,9 +38,6 @@
 /// `apidecl::build(endpoint, buffer, apidecl::serializer_set{my_json}, apidecl::body = value, ...)`.
 namespace apidecl {
 
-/// A request, or the reason it could not be built.
-using build_result = expected<request, validation_error>;
-
 namespace detail {
 
 // One declared parameter with its value as text: the non-template part of building works on these.
@@ -51,12 +50,6 @@ struct param_slot {
   bool out_of_range = false;  // an integer argument the declared value type cannot hold
   bool secret = false;        // shown as *** in every text made of the request (redaction.hpp)
 };
-
-constexpr std::string_view header_value_violation(std::string_view text) noexcept {
-  for (char c : text)
-    if (c == '\r' || c == '\n' || c == '\0') return "contains a line break or NUL, which would end the header";
-  return {};
-}
 
 // Percent-encoding leaves '.' as it is, and an empty, "." or ".." segment is one that URL parsers
 // resolve away (RFC 3986, 5.2.4) or servers merge: the request would reach another resource.
@@ -76,11 +69,6 @@ inline std::optional<validation_error> first_invalid(param_slot const* slots, st
     if (!problem.empty()) return validation_error{validation_error::code::invalid_argument, slot.name, problem, 0};
   }
   return std::nullopt;
-}
-
-/// The error for a request that does not fit in `out`, with the size it needs.
-inline validation_error too_large_for(writer const& out) noexcept {
-  return validation_error{validation_error::code::request_too_large, {}, "does not fit in the buffer", out.size()};
 }
 
 // Writes `slot`'s value with `write`, recording where it lies if it is secret.
@@ -201,21 +189,10 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
   std::string_view content_type;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
-    using body_type = typename E::body::type;
-    if constexpr (!Serializers::template handles<media>) {
-      (void)sizeof(diagnostic::no_serializer_for_media_type<media, Serializers>);
-      return after_error{};
-    } else if constexpr (!can_encode<typename Serializers::template serializer_for<media>, body_type>::value) {
-      static_assert(diagnostic::serializer_cannot_encode<typename Serializers::template serializer_for<media>, body_type>,
-                    "apidecl: the serializer for this endpoint's media type cannot encode its body type "
-                    "(for the shipped serializers: make it a Hana Struct of supported field types)");
-      return after_error{};
-    } else {
-      content_type = media::name;
-      body_type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
-      encode_result const encoded = serializers.template get<media>().encode(body, out);
-      if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
-    }
+    content_type = media::name;
+    typename E::body::type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
+    encode_result const encoded = serializers.template get<media>().encode(body, out);
+    if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
   }
   return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out, secrets);
 }
@@ -224,13 +201,16 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
 template <class Endpoint, class Serializers, class... Args>
 build_result build_recording_secrets(writer& out, redactions& secrets, Serializers const& serializers,
                                      Args const&... args) noexcept {
-  if constexpr (is_valid_call<Endpoint, Args...>()) {
+  if constexpr (!is_valid_call<Endpoint, Args...>()) {
+    diagnose_call<Endpoint, Args...>();
+    return after_error{};
+  } else if constexpr (!carries_bodies<Endpoint, Serializers, bodies::request>()) {
+    diagnose_codecs<Endpoint, Serializers, bodies::request>();
+    return after_error{};
+  } else {
     using declared = endpoint_params_t<Endpoint>;
     return build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, &secrets, serializers,
                                    args...);
-  } else {
-    diagnose_call<Endpoint, Args...>();
-    return after_error{};
   }
 }
 
@@ -243,13 +223,17 @@ template <class... S> struct is_serializer_set<serializer_set<S...>> : std::true
 /// writer's buffer. With a fixed buffer too small, the error says how many bytes are needed.
 template <class Endpoint, class Serializers, class... Args>
 build_result build_into(writer& out, Serializers const& serializers, Args const&... args) noexcept {
-  if constexpr (detail::is_valid_call<Endpoint, Args...>()) {
+  using detail::bodies;
+  if constexpr (!detail::is_valid_call<Endpoint, Args...>()) {
+    detail::diagnose_call<Endpoint, Args...>();
+    return detail::after_error{};
+  } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, bodies::request>()) {
+    detail::diagnose_codecs<Endpoint, Serializers, bodies::request>();
+    return detail::after_error{};
+  } else {
     using declared = endpoint_params_t<Endpoint>;
     return detail::build_checked<Endpoint>(declared{}, std::make_index_sequence<declared::size>{}, out, nullptr,
                                            serializers, args...);
-  } else {
-    detail::diagnose_call<Endpoint, Args...>();
-    return detail::after_error{};
   }
 }
 
@@ -259,14 +243,18 @@ build_result build_into(writer& out, Serializers const& serializers, Args const&
 /// a misuse is then one frame shorter.
 template <class Endpoint, class Buffer, class First, class... Rest>
 build_result build(Endpoint const&, Buffer& buffer, First const& first, Rest const&... rest) noexcept {
+  using detail::bodies;
   writer out(std::data(buffer), std::size(buffer));
   if constexpr (detail::is_serializer_set<First>::value) {
-    if constexpr (detail::is_valid_call<Endpoint, Rest...>()) return build_into<Endpoint>(out, first, rest...);
-    else detail::diagnose_call<Endpoint, Rest...>();
+    if constexpr (!detail::is_valid_call<Endpoint, Rest...>()) detail::diagnose_call<Endpoint, Rest...>();
+    else if constexpr (!detail::carries_bodies<Endpoint, First, bodies::request>())
+      detail::diagnose_codecs<Endpoint, First, bodies::request>();
+    else return build_into<Endpoint>(out, first, rest...);
   } else {
-    if constexpr (detail::is_valid_call<Endpoint, First, Rest...>())
-      return build_into<Endpoint>(out, serializer_set<>{}, first, rest...);
-    else detail::diagnose_call<Endpoint, First, Rest...>();
+    if constexpr (!detail::is_valid_call<Endpoint, First, Rest...>()) detail::diagnose_call<Endpoint, First, Rest...>();
+    else if constexpr (!detail::carries_bodies<Endpoint, serializer_set<>, bodies::request>())
+      detail::diagnose_codecs<Endpoint, serializer_set<>, bodies::request>();
+    else return build_into<Endpoint>(out, serializer_set<>{}, first, rest...);
   }
   return detail::after_error{};
 }
@@ -274,12 +262,16 @@ build_result build(Endpoint const&, Buffer& buffer, First const& first, Rest con
 /// Builds the request of an endpoint that takes no arguments.
 template <class Endpoint, class Buffer>
 build_result build(Endpoint const&, Buffer& buffer) noexcept {
-  if constexpr (detail::is_valid_call<Endpoint>()) {
-    writer out(std::data(buffer), std::size(buffer));
-    return build_into<Endpoint>(out, serializer_set<>{});
-  } else {
+  using detail::bodies;
+  if constexpr (!detail::is_valid_call<Endpoint>()) {
     detail::diagnose_call<Endpoint>();
     return detail::after_error{};
+  } else if constexpr (!detail::carries_bodies<Endpoint, serializer_set<>, bodies::request>()) {
+    detail::diagnose_codecs<Endpoint, serializer_set<>, bodies::request>();
+    return detail::after_error{};
+  } else {
+    writer out(std::data(buffer), std::size(buffer));
+    return build_into<Endpoint>(out, serializer_set<>{});
   }
 }
 

@@ -14,8 +14,6 @@
 namespace apidecl {
 
 namespace detail {
-template <class T>
-using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
 template <class E, class... Args>
 constexpr bool is_valid_call() noexcept;
 }  // namespace detail

@@ -2,6 +2,7 @@
 #define APIDECL_CORE_DECODE_HPP
 
 #include <apidecl/core/check_call.hpp>
+#include <apidecl/core/check_codecs.hpp>
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/serializer/codec_result.hpp>
@@ -21,17 +22,21 @@ namespace apidecl {
 
 namespace detail {
 template <class E, class Serializers, class... On>
-result<E> decode_checked(responses<On...>, response const& r, Serializers const& serializers);
+result<E> decode_by_status(responses<On...>, response const& r, Serializers const& serializers);
 }  // namespace detail
 
 /// Decodes the response `r` of a call to `Endpoint` with `serializers`.
 template <class Endpoint, class Serializers>
 result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& serializers) {
-  if constexpr (is_endpoint_v<Endpoint>) {
-    return detail::decode_checked<Endpoint>(typename Endpoint::responses{}, r, serializers);
-  } else {
+  using detail::bodies;
+  if constexpr (!is_endpoint_v<Endpoint>) {
     detail::diagnose_call<Endpoint>();
     return detail::after_error{};
+  } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, bodies::responses>()) {
+    detail::diagnose_codecs<Endpoint, Serializers, bodies::responses>();
+    return detail::after_error{};
+  } else {
+    return detail::decode_by_status<Endpoint>(typename Endpoint::responses{}, r, serializers);
   }
 }
 
@@ -71,41 +76,13 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
 // The result for `r.status`: the first of `On...` documenting it, decoded in place, or
 // unexpected. The endpoint's part is two tables; the decoding is shared per case type.
 template <class E, class Serializers, class... On>
-result<E> decode_by_status(response const& r, Serializers const& serializers) {
+result<E> decode_by_status(responses<On...>, response const& r, Serializers const& serializers) {
   static constexpr int codes[] = {On::code...};
   static constexpr decode_case_function<Serializers> decoders[] = {
       &decode_case<case_of_t<On>, typename On::media, Serializers>...};
   for (std::size_t i = 0; i < sizeof...(On); ++i)
     if (codes[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
   return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
-}
-
-enum class decoding { possible, no_serializer, unsupported_body };
-
-template <class On, class Serializers>
-constexpr decoding decoding_of() noexcept {
-  if constexpr (std::is_same_v<typename On::body, no_content>) return decoding::possible;
-  else if constexpr (!Serializers::template handles<typename On::media>) return decoding::no_serializer;
-  else if constexpr (!can_decode<typename Serializers::template serializer_for<typename On::media>,
-                                 typename On::body>::value)
-    return decoding::unsupported_body;
-  else return decoding::possible;
-}
-
-template <class E, class Serializers, class... On>
-result<E> decode_checked(responses<On...>, response const& r, Serializers const& serializers) {
-  constexpr std::size_t first = first_false<(decoding_of<On, Serializers>() == decoding::possible)...>();
-  if constexpr (first < sizeof...(On)) {
-    using failing = type_at_t<first, type_list<On...>>;
-    if constexpr (decoding_of<failing, Serializers>() == decoding::no_serializer)
-      (void)sizeof(diagnostic::no_serializer_for_media_type<typename failing::media, Serializers>);
-    else
-      (void)sizeof(diagnostic::serializer_cannot_decode<
-                   typename Serializers::template serializer_for<typename failing::media>, typename failing::body>);
-    return after_error{};
-  } else {
-    return decode_by_status<E, Serializers, On...>(r, serializers);
-  }
 }
 
 }  // namespace detail

@@ -14,6 +14,16 @@ struct header_field {
   std::string_view value;
 };
 
+namespace detail {
+// What makes `text` unfit for a header field's value, or nothing: a line break or NUL would end
+// the field and let the value write fields of its own.
+constexpr std::string_view header_value_violation(std::string_view text) noexcept {
+  for (char c : text)
+    if (c == '\r' || c == '\n' || c == '\0') return "contains a line break or NUL, which would end the header";
+  return {};
+}
+}  // namespace detail
+
 /// ASCII case-insensitive comparison, as header names compare (RFC 9110, 5.1).
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;

@@ -8,6 +8,10 @@
 // metaprogramming umbrella header: compile time is a feature of this library.
 namespace apidecl::detail {
 
+/// std::remove_cvref_t, which C++17 lacks.
+template <class T>
+using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
+
 template <class... Ts>
 struct type_list {
   static constexpr std::size_t size = sizeof...(Ts);

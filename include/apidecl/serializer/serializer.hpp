@@ -31,16 +31,6 @@
 ///     static_assert(apidecl::is_serializer_v<my_json>);
 namespace apidecl {
 
-namespace diagnostic {
-template <class Serializer, class Body> inline constexpr bool serializer_cannot_encode = false;
-template <class Serializer, class Body>
-struct serializer_cannot_decode {
-  static_assert(detail::always_false<Serializer, Body>,
-                "apidecl: the serializer for this response's media type cannot decode its body type "
-                "(for the shipped serializers: make it a Hana Struct of supported field types)");
-};
-}  // namespace diagnostic
-
 namespace detail {
 template <class S, class T, class = void>
 struct can_encode : std::false_type {};

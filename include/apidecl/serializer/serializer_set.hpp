@@ -13,13 +13,7 @@
 namespace apidecl {
 
 namespace diagnostic {
-template <class Media, class... Serializers>
-struct no_serializer_for_media_type {
-  static_assert(detail::always_false<Media, Serializers...>,
-                "apidecl: the endpoint uses a media type that no serializer of this client or call handles: "
-                "add one whose media_type is that type (e.g. apidecl::boost_json_serializer from "
-                "<apidecl/serializer/boost_json.hpp> for apidecl::json)");
-};
+template <class Media, class... Serializers> inline constexpr bool serializer_set_lacks_media_type = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -49,7 +43,8 @@ class serializer_set {
   constexpr auto const& get() const noexcept {
     constexpr std::size_t index = detail::index_of<Media, typename Serializers::media_type...>();
     if constexpr (index == detail::npos) {
-      (void)sizeof(diagnostic::no_serializer_for_media_type<Media, Serializers...>);
+      static_assert(diagnostic::serializer_set_lacks_media_type<Media, Serializers...>,
+                    "apidecl: get<Media>() asks a serializer_set for a media type none of its serializers handles");
       return *this;
     } else {
       return std::get<index>(members_);
