@@ -62,10 +62,10 @@ class call_engine {
   call_step begin(Serializers const& serializers, Auth& auth, Observer& observer, Args const&... args) {
     notify(observer, call_started{info});
     if (storage_.size() < initial_storage) storage_.resize(initial_storage);
-    build_result built = build_into_storage(serializers, args...);
+    build_result built = build_into_storage<Observer>(serializers, args...);
     if (!built && built.error().code == validation_error::code::request_too_large) {
       storage_.resize(built.error().needed);  // the size it needs, so the second try fits
-      built = build_into_storage(serializers, args...);
+      built = build_into_storage<Observer>(serializers, args...);
     }
     if (!built) return finish(failure(built.error()), observer, began_);
     method_ = built->method();
@@ -140,11 +140,20 @@ class call_engine {
  private:
   static constexpr std::size_t initial_storage = 1024;
 
-  template <class Serializers, class... Args>
+  // Where the secrets lie is recorded only for an observer of the request sent, the one reader
+  // of the record: a call no one observes costs nothing more for it.
+  template <class Observer>
+  static constexpr bool records_secrets = observes<Observer, attempt_sending>::value;
+
+  template <class Observer, class Serializers, class... Args>
   build_result build_into_storage(Serializers const& serializers, Args const&... args) {
     writer out(storage_.data(), storage_.size());
-    secrets_.keep_first(0);
-    return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
+    if constexpr (records_secrets<Observer>) {
+      secrets_.keep_first(0);
+      return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
+    } else {
+      return build_into<Endpoint>(out, serializers, args...);
+    }
   }
 
   // Lets `auth` add its fields after the built request, which stays as it was built, and tells
@@ -157,7 +166,8 @@ class call_engine {
       apidecl::request const unsigned_request(method_, built.substr(body_end_, target_end_ - body_end_),
                                               built.substr(target_end_), built.substr(0, body_end_));
       secrets_.keep_first(built_secrets_);  // the fields of an earlier attempt's authentication are gone
-      build_result const signed_request = detail::authenticate(auth, unsigned_request, out, &secrets_);
+      build_result const signed_request =
+          detail::authenticate(auth, unsigned_request, out, records_secrets<Observer> ? &secrets_ : nullptr);
       if (signed_request) {
         request_ = *signed_request;
         attempt_began_ = now;

@@ -71,18 +71,25 @@ inline std::optional<validation_error> first_invalid(param_slot const* slots, st
   return std::nullopt;
 }
 
+// Where a build records its secret values: a `redactions*`, or `std::nullptr_t` for a build that
+// records none, whose code then holds no trace of the record.
+template <class Secrets>
+inline constexpr bool records_secrets_v = !std::is_same_v<Secrets, std::nullptr_t>;
+
 // Writes `slot`'s value with `write`, recording where it lies if it is secret.
-template <class Write>
-void write_value(param_slot const& slot, writer& out, redactions* secrets, Write&& write) noexcept {
+template <class Secrets, class Write>
+void write_value(param_slot const& slot, writer& out, Secrets secrets, Write&& write) noexcept {
   std::size_t const begin = out.size();
   write();
-  if (slot.secret && secrets != nullptr) secrets->add(begin, out.size());
+  if constexpr (records_secrets_v<Secrets>)
+    if (slot.secret) secrets->add(begin, out.size());
 }
 
 // Writes the target and the header block after the body already in `out`, recording where the
-// secret values go in `secrets`, if given.
-inline build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                             std::string_view content_type, writer& out, redactions* secrets) noexcept {
+// secret values go in `secrets`.
+template <class Secrets>
+build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
+                      std::string_view content_type, writer& out, Secrets secrets) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -178,8 +185,8 @@ param_slot make_slot(integer_text& storage, Args const&... args) noexcept {
   return slot;
 }
 
-template <class E, class Serializers, class... Declared, std::size_t... I, class... Args>
-build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out, redactions* secrets,
+template <class E, class Secrets, class Serializers, class... Declared, std::size_t... I, class... Args>
+build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, writer& out, Secrets secrets,
                            Serializers const& serializers, Args const&... args) noexcept {
   // Arguments are checked before anything is written, the body included.
   [[maybe_unused]] integer_text storage[sizeof...(Declared) + 1];
