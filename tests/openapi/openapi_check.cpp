@@ -1,0 +1,212 @@
+// Checks an OpenAPI document that apidecl::openapi::document made:
+//
+//   openapi_check structure <exported.json>
+//     every $ref resolves and every operation documents its responses;
+//   openapi_check round-trip <source document> <exported.json>
+//     that, and each operation of the source is in the export with the same method, path (up to
+//     the names of its placeholders), parameters (name, location, required) and statuses, unless
+//     the generator listed the difference as unsupported (a note at or under the JSON pointer of
+//     what differs).
+//
+// Prints each problem and exits non-zero if there is one.
+#include "read_api.hpp"
+#include "source_document.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using apidecl_openapi::node;
+
+int problems = 0;
+
+void problem(std::string const& text) {
+  ++problems;
+  std::cout << "problem: " << text << "\n";
+}
+
+void check_refs(boost::json::value const& root, boost::json::value const& v, std::string const& at) {
+  if (auto const* object = v.if_object()) {
+    for (auto const& member : *object) {
+      std::string const key(member.key());
+      if (key == "$ref") {
+        boost::json::error_code ec;
+        std::string const target(member.value().as_string());
+        if (target.rfind("#", 0) != 0 || root.find_pointer(target.substr(1), ec) == nullptr)
+          problem(at + ": $ref " + target + " does not resolve");
+      } else {
+        check_refs(root, member.value(), at + "/" + apidecl_openapi::pointer_token(key));
+      }
+    }
+  } else if (auto const* array = v.if_array()) {
+    for (std::size_t i = 0; i < array->size(); ++i) check_refs(root, (*array)[i], at + "/" + std::to_string(i));
+  }
+}
+
+void check_structure(apidecl_openapi::source_document const& exported) {
+  node const root = apidecl_openapi::root_of(exported);
+  if (root["openapi"].text() != "3.1.0") problem("openapi is not 3.1.0");
+  root["info"]["title"].text();
+  check_refs(exported.root, exported.root, "");
+  int operations = 0;
+  root["paths"].for_each_member([&](std::string_view, node const& item) {
+    item.for_each_member([&](std::string_view, node const& op) {
+      ++operations;
+      if (!op["responses"].is_object()) problem(op.pointer() + ": no responses");
+    });
+  });
+  std::cout << operations << " operations, structure checked\n";
+}
+
+// A path with its placeholders' names left out: /pets/{} for /pets/{petId}.
+std::string path_shape(std::string const& path) {
+  std::string shape;
+  bool inside = false;
+  for (char c : path) {
+    if (c == '{') inside = true;
+    if (!inside) shape += c;
+    if (c == '}') {
+      inside = false;
+      shape += "{}";
+    }
+  }
+  return shape;
+}
+
+std::vector<std::string> operation_pointers_of(node const& root, std::string const& shape, std::string const& method) {
+  std::vector<std::string> found;
+  root["paths"].for_each_member([&](std::string_view path, node const& item) {
+    if (path_shape(std::string(path)) == shape && item.has(method)) found.push_back(item[method].pointer());
+  });
+  return found;
+}
+
+class round_trip {
+ public:
+  round_trip(apidecl_openapi::source_document const& source, apidecl_openapi::source_document const& exported)
+      : source_(source), exported_(exported) {
+    for (auto const& note : apidecl_openapi::read_api(source, "").unsupported) notes_.push_back(note.pointer);
+  }
+
+  void run() {
+    node const root = apidecl_openapi::root_of(source_);
+    int compared = 0;
+    root["paths"].for_each_member([&](std::string_view path, node const& declared_item) {
+      node const item = declared_item.resolved();
+      for (char const* method : {"get", "put", "post", "delete", "options", "head", "patch", "trace"}) {
+        if (!item.has(method)) continue;
+        ++compared;
+        compare(std::string(path), method, item, item[method]);
+      }
+    });
+    std::cout << compared << " operations compared\n";
+  }
+
+ private:
+  // Whether the generator listed what differs at `pointer`, or at one of `also`.
+  bool listed(std::string const& pointer, std::vector<std::string> const& also = {}) const {
+    for (std::string const& note : notes_) {
+      if (note.rfind(pointer, 0) == 0) return true;
+      for (std::string const& other : also)
+        if (note.rfind(other, 0) == 0) return true;
+    }
+    return false;
+  }
+
+  void compare(std::string const& path, std::string const& method, node const& item, node const& op) {
+    auto const found = operation_pointers_of(apidecl_openapi::root_of(exported_), path_shape(path), method);
+    std::string const what = method + " " + path;
+    if (found.empty()) {
+      if (!listed(op.pointer())) problem(what + ": missing from the export, not listed as unsupported");
+      return;
+    }
+    node const mirror = exported_at(found.front());
+    compare_parameters(what, item, op, mirror);
+    compare_statuses(what, op, mirror);
+  }
+
+  node exported_at(std::string const& pointer) const {
+    boost::json::error_code ec;
+    return node(exported_, exported_.root.find_pointer(pointer, ec), pointer);
+  }
+
+  void compare_parameters(std::string const& what, node const& item, node const& op, node const& mirror) {
+    std::set<std::string> exported;
+    mirror["parameters"].for_each_element([&](node const& p) {
+      exported.insert(p["name"].text() + " in " + p["in"].text() + (p["required"].flag_or(false) ? " required" : ""));
+    });
+    std::set<std::string> declared;
+    auto one = [&](node const& p_declared) {
+      node const p = p_declared.resolved();
+      std::string const key =
+          p["name"].text() + " in " + p["in"].text() + (p["required"].flag_or(false) ? " required" : "");
+      if (declared.count(key) != 0) return;
+      declared.insert(key);
+      if (exported.erase(key) == 0 && !listed(p_declared.pointer(), {p.pointer()}))
+        problem(what + ": parameter " + key + " differs in the export, not listed as unsupported");
+    };
+    op["parameters"].for_each_element(one);
+    item["parameters"].for_each_element(one);
+    for (std::string const& extra : exported) {
+      bool const from_security = extra.find(" in query") != std::string::npos && listed_security_parameter(extra);
+      if (!from_security) problem(what + ": parameter " + extra + " is in the export only");
+    }
+  }
+
+  // An API key in the query: the generator declares it on the operations its scheme covers.
+  bool listed_security_parameter(std::string const& key) const {
+    bool found = false;
+    apidecl_openapi::root_of(source_)["components"]["securitySchemes"].for_each_member(
+        [&](std::string_view, node const& s) {
+          if (s["type"].text_or("") == "apiKey" && s["in"].text_or("") == "query" &&
+              key.rfind(s["name"].text() + " in query", 0) == 0)
+            found = true;
+        });
+    return found;
+  }
+
+  void compare_statuses(std::string const& what, node const& op, node const& mirror) {
+    std::set<std::string> exported;
+    mirror["responses"].for_each_member([&](std::string_view code, node const&) { exported.insert(std::string(code)); });
+    op["responses"].for_each_member([&](std::string_view code, node const& r) {
+      if (exported.erase(std::string(code)) == 0 && !listed(r.pointer()))
+        problem(what + ": status " + std::string(code) + " is missing from the export, not listed as unsupported");
+    });
+    for (std::string const& extra : exported) problem(what + ": status " + extra + " is in the export only");
+  }
+
+  apidecl_openapi::source_document const& source_;
+  apidecl_openapi::source_document const& exported_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> const args(argv + 1, argv + argc);
+  try {
+    if (args.size() == 2 && args[0] == "structure") {
+      check_structure(apidecl_openapi::load_document(args[1]));
+    } else if (args.size() == 3 && args[0] == "round-trip") {
+      auto const source = apidecl_openapi::load_document(args[1]);
+      auto const exported = apidecl_openapi::load_document(args[2]);
+      check_structure(exported);
+      round_trip(source, exported).run();
+    } else {
+      std::cerr << "usage: openapi_check structure <exported.json> | round-trip <document> <exported.json>\n";
+      return 2;
+    }
+  } catch (apidecl_openapi::malformed_document const& e) {
+    problem(e.what());
+  }
+  return problems == 0 ? 0 : 1;
+}

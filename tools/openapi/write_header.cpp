@@ -1,0 +1,255 @@
+#include "write_header.hpp"
+
+#include "identifiers.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace apidecl_openapi {
+
+namespace {
+
+class header_writer {
+ public:
+  explicit header_writer(api const& a) : api_(a), ns_(a.namespace_name + "::") {}
+
+  std::string write() {
+    preamble();
+    out_ << "namespace " << api_.namespace_name << " {\n";
+    types();
+    parameters();
+    response_headers();
+    operations();
+    keywords();
+    auth();
+    out_ << "\n/// Every endpoint of the document, for apidecl::openapi::document.\n"
+         << "using all_endpoints = apidecl::openapi::endpoint_list<";
+    for (std::size_t i = 0; i < api_.operations.size(); ++i)
+      out_ << (i ? ",\n                                                       " : "") << "endpoints::"
+           << api_.operations[i].name;
+    out_ << ">;\n\n}  // namespace " << api_.namespace_name << "\n\n";
+    out_ << "#if defined(__clang__) && __cplusplus < 202002L\n#pragma clang diagnostic pop\n#endif\n\n#endif\n";
+    return out_.str();
+  }
+
+ private:
+  void preamble() {
+    out_ << "// " << comment_text(api_.title) << " " << comment_text(api_.version) << " (OpenAPI " << api_.openapi
+         << "): the endpoints of " << api_.source << " as apidecl descriptors.\n"
+         << "// Made by apidecl-openapi; do not edit, run it again.\n//\n";
+    if (api_.unsupported.empty()) {
+      out_ << "// Everything the document describes is expressed.\n";
+    } else {
+      out_ << "// Not expressed (the rest is):\n";
+      for (unsupported_note const& n : api_.unsupported)
+        out_ << "// - " << comment_text(n.pointer.empty() ? "/" : n.pointer) << ": " << comment_text(n.what) << "\n";
+    }
+    out_ << "//\n// A `default` response documents any status an operation does not list: it arrives as\n"
+         << "// apidecl::unexpected_status, its body kept; the descriptor's default_response names its type.\n";
+    std::string guard = "APIDECL_OPENAPI_" + api_.namespace_name + "_HPP";
+    for (char& c : guard) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out_ << "#ifndef " << guard << "\n#define " << guard << "\n\n";
+    for (char const* include : {"apidecl/auth/auth.hpp", "apidecl/auth/base64.hpp", "apidecl/core/constraint.hpp",
+                                "apidecl/core/endpoint.hpp", "apidecl/core/param.hpp", "apidecl/core/request.hpp",
+                                "apidecl/core/response_header.hpp", "apidecl/core/writer.hpp",
+                                "apidecl/openapi/default_response.hpp", "apidecl/openapi/endpoint_list.hpp",
+                                "apidecl/serializer/fields.hpp", "apidecl/types/enum_names.hpp",
+                                "apidecl/types/open_enum.hpp", "apidecl/types/timestamp.hpp"})
+      out_ << "#include <" << include << ">\n";
+    out_ << "\n#include <boost/describe/class.hpp>\n\n";
+    for (char const* include : {"array", "cstddef", "cstdint", "limits", "optional", "string", "string_view", "tuple", "vector"})
+      out_ << "#include <" << include << ">\n";
+    out_ << "\n// BOOST_DESCRIBE_STRUCT(T, (), (...)) passes an empty argument list, which Clang's -Wpedantic\n"
+         << "// flags before C++20.\n"
+         << "#if defined(__clang__) && __cplusplus < 202002L\n#pragma clang diagnostic push\n"
+         << "#pragma clang diagnostic ignored \"-Wgnu-zero-variadic-macro-arguments\"\n#endif\n\n";
+  }
+
+  void types() {
+    bool forward = false;
+    for (type_def const& t : api_.types)
+      if (t.of == type_def::kind::structure) {
+        if (!forward) out_ << "\n";
+        out_ << "struct " << t.name << ";\n";
+        forward = true;
+      }
+    for (type_def const& t : api_.types) {
+      out_ << "\n";
+      if (!t.summary.empty()) out_ << "/// " << comment_text(t.summary) << "\n";
+      else if (!t.pointer.empty()) out_ << "/// " << comment_text(t.pointer) << "\n";
+      if (t.of == type_def::kind::enumeration) enumeration(t);
+      else if (t.of == type_def::kind::alias) out_ << "using " << t.name << " = " << t.aliased->spelling(ns_) << ";\n";
+      else structure(t);
+    }
+  }
+
+  void enumeration(type_def const& t) {
+    out_ << "enum class " << t.name << " {";
+    for (std::string const& e : t.enumerators) out_ << " " << e << ",";
+    out_ << " unknown };\n"
+         << "constexpr auto enum_names(" << t.name << ") noexcept {\n"
+         << "  using e = " << t.name << ";\n  return std::array{";
+    for (std::size_t i = 0; i < t.enumerators.size(); ++i)
+      out_ << (i ? ",\n                    " : "") << "apidecl::enum_name{e::" << t.enumerators[i] << ", "
+           << string_literal(t.wire_values[i]) << "}";
+    out_ << "};\n}\n";
+  }
+
+  void structure(type_def const& t) {
+    out_ << "struct " << t.name << " {\n";
+    std::vector<field_def const*> renamed;
+    for (field_def const& f : t.fields) {
+      out_ << "  " << f.type.spelling(ns_) << " " << f.member << "{};\n";
+      if (f.member != f.wire) renamed.push_back(&f);
+    }
+    if (!renamed.empty()) {
+      out_ << "  static constexpr apidecl::wire_name wire_names[] = {";
+      for (std::size_t i = 0; i < renamed.size(); ++i)
+        out_ << (i ? ",\n                                                     " : "") << "{"
+             << string_literal(renamed[i]->member) << ", " << string_literal(renamed[i]->wire) << "}";
+      out_ << "};\n";
+    }
+    out_ << "};\nBOOST_DESCRIBE_STRUCT(" << t.name << ", (), (";
+    for (std::size_t i = 0; i < t.fields.size(); ++i) out_ << (i ? ", " : "") << t.fields[i].member;
+    out_ << "))\n";
+  }
+
+  void parameters() {
+    if (api_.parameters.empty()) return;
+    out_ << "\nnamespace params {\n";
+    for (parameter_def const& p : api_.parameters) {
+      std::string options;
+      if (p.location != "path" && p.presence != "required") options += ", apidecl::" + p.presence;
+      if (p.min_length || p.max_length)
+        options += ", apidecl::length<" + std::to_string(p.min_length.value_or(0)) + ", " +
+                   (p.max_length ? std::to_string(*p.max_length) : "std::numeric_limits<std::size_t>::max()") + ">";
+      if (!p.one_of.empty()) {
+        options += ", apidecl::one_of<" + p.values_name + ">";
+        out_ << "struct " << p.values_name << " {\n  static constexpr std::string_view values[] = {";
+        for (std::size_t i = 0; i < p.one_of.size(); ++i) out_ << (i ? ", " : "") << string_literal(p.one_of[i]);
+        out_ << "};\n};\n";
+      }
+      if (p.secret) options += ", apidecl::secret";
+      std::string const base = p.location == "path" ? "path_param" : p.location;
+      out_ << "struct " << p.name << " : apidecl::" << base << "<" << p.value_type << options << "> {\n"
+           << "  static constexpr std::string_view name = " << string_literal(p.wire) << ";\n";
+      if (p.presence == "defaulted")
+        out_ << "  static constexpr " << p.value_type << " default_value = " << p.default_literal << ";\n";
+      out_ << "};\n";
+    }
+    out_ << "}  // namespace params\n";
+  }
+
+  void response_headers() {
+    if (api_.headers.empty()) return;
+    out_ << "\nnamespace headers {\n";
+    for (header_def const& h : api_.headers)
+      out_ << "struct " << h.name << " : apidecl::response_header<std::string> {\n"
+           << "  static constexpr std::string_view name = " << string_literal(h.wire) << ";\n};\n";
+    out_ << "}  // namespace headers\n";
+  }
+
+  std::string response_media(response_def const& r) const {
+    if (!r.body) return "apidecl::no_content, apidecl::no_media";
+    return r.body->spelling(ns_) + ", apidecl::" + r.media;
+  }
+
+  std::string response_headers_of(response_def const& r) const {
+    std::string text;
+    for (std::size_t h : r.headers) text += ", " + ns_ + "headers::" + api_.headers[h].name;
+    return text;
+  }
+
+  void operations() {
+    out_ << "\nnamespace endpoints {\n";
+    for (operation_def const& o : api_.operations) {
+      std::string method = o.http_method;
+      for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out_ << "\n/// " << (o.summary.empty() ? "" : comment_text(o.summary) + ": ") << "`" << method << " "
+           << comment_text(o.path) << "`\n"
+           << "struct " << o.name << " {\n"
+           << "  static constexpr apidecl::method method = apidecl::method::" << o.method << ";\n"
+           << "  static constexpr std::string_view path = " << string_literal(o.path) << ";\n";
+      if (!o.parameters.empty()) {
+        out_ << "  using params = apidecl::params<";
+        for (std::size_t i = 0; i < o.parameters.size(); ++i)
+          out_ << (i ? ", " : "") << ns_ << "params::" << api_.parameters[o.parameters[i]].name;
+        out_ << ">;\n";
+      }
+      if (o.body) out_ << "  using body = apidecl::request_body<" << o.body->spelling(ns_) << ", apidecl::" << o.body_media << ">;\n";
+      out_ << "  using responses = apidecl::responses<";
+      for (std::size_t i = 0; i < o.responses.size(); ++i) {
+        response_def const& r = o.responses[i];
+        out_ << (i ? ",\n                                       " : "") << "apidecl::on<" << r.code << ", "
+             << response_media(r) << response_headers_of(r) << ">";
+      }
+      out_ << ">;\n";
+      if (o.default_response)
+        out_ << "  using default_response = apidecl::openapi::default_response<" << response_media(*o.default_response)
+             << response_headers_of(*o.default_response) << ">;\n";
+      out_ << "};\n";
+    }
+    out_ << "\n}  // namespace endpoints\n\n";
+    for (operation_def const& o : api_.operations)
+      out_ << "inline constexpr endpoints::" << o.name << " " << o.name << "{};\n";
+  }
+
+  void keywords() {
+    if (api_.parameters.empty()) return;
+    out_ << "\n";
+    for (parameter_def const& p : api_.parameters)
+      out_ << "inline constexpr apidecl::keyword<params::" << p.name << "> " << p.keyword << "{};\n";
+  }
+
+  void auth() {
+    for (auth_def const& a : api_.auth) {
+      out_ << "\n";
+      switch (a.of) {
+        case auth_def::kind::bearer:
+          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': `Authorization: Bearer <token>`."
+               << (a.note.empty() ? "" : " " + comment_text(a.note)) << "\n"
+               << "struct " << a.name << " {\n  std::string token;\n"
+               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
+               << "    h.add_secret(\"Authorization\", \"Bearer \", token);\n    return {};\n  }\n};\n";
+          break;
+        case auth_def::kind::basic:
+          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': `Authorization: Basic <user:password in base64>`.\n"
+               << "struct " << a.name << " {\n  std::string user;\n  std::string password;\n"
+               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
+               << "    std::string const pair = user + ':' + password;\n"
+               << "    std::string encoded(apidecl::base64_size(pair.size()), '\\0');\n"
+               << "    apidecl::writer out(encoded.data(), encoded.size());\n"
+               << "    apidecl::base64_encode(reinterpret_cast<unsigned char const*>(pair.data()), pair.size(), out);\n"
+               << "    h.add_secret(\"Authorization\", \"Basic \", encoded);\n    return {};\n  }\n};\n";
+          break;
+        case auth_def::kind::api_key_header:
+          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': the key in the header field "
+               << comment_text(a.wire) << ".\n"
+               << "struct " << a.name << " {\n  std::string key;\n"
+               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
+               << "    h.add_secret(" << string_literal(a.wire) << ", key);\n    return {};\n  }\n};\n";
+          break;
+        case auth_def::kind::api_key_query:
+          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': the key in the query parameter "
+               << comment_text(a.wire) << " of every call that declares it.\n"
+               << "struct " << a.name << " {\n  std::string key;\n"
+               << "  auto arguments() const noexcept { return std::tuple(" << ns_
+               << api_.parameters[a.parameter].keyword << " = std::string_view(key)); }\n"
+               << "  constexpr apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&) const noexcept {\n"
+               << "    return {};\n  }\n};\n";
+          break;
+      }
+    }
+  }
+
+  api const& api_;
+  std::string ns_;
+  std::ostringstream out_;
+};
+
+}  // namespace
+
+std::string write_header(api const& a) { return header_writer(a).write(); }
+
+}  // namespace apidecl_openapi
