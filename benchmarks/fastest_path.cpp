@@ -15,6 +15,7 @@
 #include "handwritten/json_bodies.hpp"
 #include "handwritten/requests.hpp"
 #include "support/allocation_count.hpp"
+#include "support/libcurl_side.hpp"
 #include "support/seeds.hpp"
 
 #include <apidecl/apis/cielo24/job_delete.hpp>
@@ -23,7 +24,6 @@
 #include <apidecl/transport/asio.hpp>
 #include <apidecl/transport/curl.hpp>
 
-#include <curl/curl.h>
 #include <httplib.h>
 
 #include <arpa/inet.h>
@@ -136,62 +136,6 @@ class httplib_side {
 
  private:
   httplib::Client client_;
-};
-
-/// libcurl's easy interface set up as curl_transport sets it up by default, so that both send the
-/// same bytes and curl does the same work for each: compressed bodies accepted, its User-Agent,
-/// no signals, the timeouts, and the final response's header fields kept.
-class libcurl_side {
- public:
-  explicit libcurl_side(std::string base_url) : base_url_(std::move(base_url)), handle_(curl_easy_init()) {
-    curl_easy_setopt(handle_, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(handle_, CURLOPT_USERAGENT, user_agent_.c_str());
-    curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, 60000L);
-    curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, &libcurl_side::on_body);
-    curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &body_);
-    curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, &libcurl_side::on_header);
-    curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &headers_);
-  }
-  libcurl_side(libcurl_side const&) = delete;
-  libcurl_side& operator=(libcurl_side const&) = delete;
-  ~libcurl_side() { curl_easy_cleanup(handle_); }
-
-  bool call() {
-    std::array<char, 512> target;
-    auto const request =
-        handwritten::job_request("delete", seeds::api_token, seeds::job_id, target.data(), target.size());
-    if (!request) return false;
-    url_.assign(base_url_).append(request->target);
-    headers_.clear();
-    body_.clear();
-    curl_easy_setopt(handle_, CURLOPT_URL, url_.c_str());
-    long status = 0;
-    return curl_easy_perform(handle_) == CURLE_OK &&
-           curl_easy_getinfo(handle_, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK && status == 200 &&
-           task_in(body_);
-  }
-
- private:
-  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* headers) {
-    std::string& kept = *static_cast<std::string*>(headers);
-    std::string_view const line(data, size * count);
-    if (line.substr(0, 5) == "HTTP/") kept.clear();
-    else if (line != "\r\n" && line != "\n") kept.append(line);
-    return line.size();
-  }
-  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* body) {
-    static_cast<std::string*>(body)->append(data, size * count);
-    return size * count;
-  }
-
-  std::string const user_agent_ = apidecl::curl_options{}.user_agent;
-  std::string base_url_;
-  std::string url_;
-  std::string headers_;
-  std::string body_;
-  CURL* handle_;
 };
 
 /// apidecl's client over `Transport`: the request built, sent, and the 200 decoded to the task.
@@ -317,7 +261,8 @@ int main(int argc, char** argv) {
 
   raw_socket_side raw(port);
   httplib_side httplib(port);
-  libcurl_side libcurl(base_url);
+  libcurl_side libcurl(base_url, seeds::job_id,
+                       [](long status, std::string const& body) { return status == 200 && task_in(body); });
   apidecl_side<apidecl::curl_transport> over_curl(base_url);
   apidecl_side<apidecl::asio_transport> over_asio(base_url);
   std::vector<side> sides;

@@ -7,6 +7,7 @@
 // address comes from APIDECL_BASE_URL (scripts/with-emulator sets it).
 #include "handwritten/json_bodies.hpp"
 #include "handwritten/requests.hpp"
+#include "support/libcurl_side.hpp"
 #include "support/seeds.hpp"
 
 #include <apidecl/apis/cielo24/job_delete.hpp>
@@ -14,11 +15,9 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/curl.hpp>
 
-#include <curl/curl.h>
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -48,73 +47,6 @@ class library_side {
  private:
   apidecl::curl_transport http_;
   decltype(apidecl::make_client(http_, apidecl::boost_json_serializer{})) api_;
-};
-
-class libcurl_side {
- public:
-  explicit libcurl_side(std::string base_url) : base_url_(std::move(base_url)), handle_(curl_easy_init()) {
-    // What curl_transport asks of curl by default, so that both sides send the same bytes and curl
-    // does the same work for them: compressed bodies accepted (an Accept-Encoding header, and
-    // about a tenth of curl's instructions per call), its User-Agent (which curl formats anew for
-    // every request, some 4 000 instructions), no signal handling, timeouts.
-    curl_easy_setopt(handle_, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(handle_, CURLOPT_USERAGENT, user_agent_.c_str());
-    curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, 60000L);
-    curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, &libcurl_side::on_body);
-    curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &body_);
-    curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, &libcurl_side::on_header);
-    curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &headers_);
-  }
-  libcurl_side(libcurl_side const&) = delete;
-  libcurl_side& operator=(libcurl_side const&) = delete;
-  ~libcurl_side() { curl_easy_cleanup(handle_); }
-
-  bool call() {
-    std::array<char, 512> target;
-    auto const request =
-        handwritten::job_request("delete", seeds::api_token, seeds::started_job_id, target.data(), target.size());
-    if (!request) return false;
-    url_.assign(base_url_).append(request->target);
-    headers_.clear();
-    body_.clear();
-    curl_easy_setopt(handle_, CURLOPT_URL, url_.c_str());
-    long status = 0;
-    if (curl_easy_perform(handle_) != CURLE_OK ||
-        curl_easy_getinfo(handle_, CURLINFO_RESPONSE_CODE, &status) != CURLE_OK)
-      return false;
-    handwritten::error refused;
-    return status == 400 && handwritten::read_error(body_, refused) && refused.type == "INVALID_QUERY";
-  }
-
- private:
-  // Keeps the response's header fields as curl_transport does, for callers that read them: those
-  // of the final response only (a status line starts a new one), without the status line or the
-  // blank line, up to the same 256 KiB.
-  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* headers) {
-    constexpr std::size_t most = 256 * 1024;
-    std::string& kept = *static_cast<std::string*>(headers);
-    std::string_view const line(data, size * count);
-    if (line.substr(0, 5) == "HTTP/") {
-      kept.clear();
-    } else if (line != "\r\n" && line != "\n") {
-      if (line.size() > most - kept.size()) return 0;  // stops the transfer
-      kept.append(line);
-    }
-    return line.size();
-  }
-  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* body) {
-    static_cast<std::string*>(body)->append(data, size * count);
-    return size * count;
-  }
-
-  std::string const user_agent_ = apidecl::curl_options{}.user_agent;
-  std::string base_url_;
-  std::string url_;
-  std::string headers_;
-  std::string body_;
-  CURL* handle_;
 };
 
 double median(std::vector<double> values) {
@@ -187,7 +119,10 @@ int main() {
     return 2;
   }
   library_side library(base_url);
-  libcurl_side libcurl(base_url);
+  libcurl_side libcurl(base_url, seeds::started_job_id, [](long status, std::string const& body) {
+    handwritten::error refused;
+    return status == 400 && handwritten::read_error(body, refused) && refused.type == "INVALID_QUERY";
+  });
   one_round(library);  // connects and warms up both sides
   one_round(libcurl);
 
