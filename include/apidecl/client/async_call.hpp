@@ -162,12 +162,9 @@ struct async_call_support<Client, std::enable_if_t<has_async_exchange<typename C
     using executor_type = decltype(api.transport().get_executor());
     auto state = std::make_unique<async_call_state<Endpoint, executor_type>>(endpoint, options, api.clock().now(),
                                                                              api.transport().get_executor());
-    state->first = std::apply(
-        [&](auto const&... supplied) {
-          return state->engine.begin(api.serializers(), api.auth(), api.observer(), std::get<I>(everything)...,
-                                     supplied...);
-        },
-        api.template supplied<Endpoint, remove_cvref_t<std::tuple_element_t<I, Tuple>>...>());
+    state->first = api.begin(state->engine,
+                             api.template supplied<Endpoint, remove_cvref_t<std::tuple_element_t<I, Tuple>>...>(),
+                             std::get<I>(everything)...);
     return boost::asio::async_initiate<decltype(token), void(result<Endpoint>)>(
         [&api](auto handler, std::unique_ptr<async_call_state<Endpoint, executor_type>> started) {
           std::make_shared<async_call_operation<Client, Endpoint, decltype(handler)>>(api, std::move(started),

@@ -231,9 +231,7 @@ class client {
       return detail::after_error{};
     } else {
       detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
-      detail::call_step step = std::apply(
-          [&](auto const&... more) { return call.begin(serializers_, auth_, observer_, args..., more...); }, supplied);
-      for (;;) {
+      for (detail::call_step step = begin(call, supplied, args...);;) {
         if (step == detail::call_step::send) {
           transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
           step = call.received(received, retry_, serializers_, observer_, clock_.now());
@@ -264,11 +262,21 @@ class client {
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
       ++in_flight_;
-      drive(state, std::apply([&](auto const&... more) {
-              return state->engine.begin(serializers_, auth_, observer_, args..., more...);
-            }, supplied));
+      drive(state, begin(state->engine, supplied, args...));
       return pending_call<Endpoint>(std::move(state));
     }
+  }
+
+  // Begins `call` with `args` and the Auth policy's `supplied` ones; through std::apply only when
+  // there are some, as its instantiations are compile time that every endpoint would pay.
+  template <class Endpoint, class... Supplied, class... Args>
+  detail::call_step begin(detail::call_engine<Endpoint>& call, std::tuple<Supplied...> const& supplied,
+                          Args const&... args) {
+    if constexpr (sizeof...(Supplied) == 0)
+      return call.begin(serializers_, auth_, observer_, args...);
+    else
+      return std::apply([&](Supplied const&... more) { return call.begin(serializers_, auth_, observer_, args..., more...); },
+                        supplied);
   }
 
   // Takes a non-blocking call through `step` and on until it must wait for an exchange or a retry.
