@@ -5,11 +5,9 @@
 #include <boost/describe/modifiers.hpp>
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/concept/struct.hpp>
-#include <boost/hana/first.hpp>
-#include <boost/hana/for_each.hpp>
-#include <boost/hana/second.hpp>
+#include <boost/hana/pair.hpp>
 #include <boost/hana/string.hpp>
-#include <boost/hana/unpack.hpp>
+#include <boost/hana/tuple.hpp>
 
 #include <apidecl/detail/type_list.hpp>
 
@@ -67,22 +65,39 @@ constexpr std::string_view key_text() noexcept {
   else return boost::hana::to<char const*>(Key{});
 }
 
+// A Hana Struct's fields read from the type of its accessors, which BOOST_HANA_DEFINE_STRUCT and
+// BOOST_HANA_ADAPT_STRUCT make a tuple of (name, member pointer) pairs: keys and members are then
+// types, and reading a field instantiates no Hana algorithm (each use of hana::for_each or
+// hana::unpack is compile time, paid for every body type and every function that reads one).
+// Accessors of another kind are not supported.
+template <class Accessors>
+struct hana_fields;
+template <class... Key, class... Member>
+struct hana_fields<boost::hana::tuple<boost::hana::pair<Key, Member>...>> {
+  static_assert((std::is_empty_v<Member> && ...),
+                "apidecl: a Hana Struct's accessors must be member pointers, as BOOST_HANA_DEFINE_STRUCT and "
+                "BOOST_HANA_ADAPT_STRUCT make them");
+  using keys = type_list<Key...>;
+  using members = type_list<Member...>;
+};
+template <class T>
+using hana_fields_t = hana_fields<std::decay_t<decltype(boost::hana::accessors<T>())>>;
+
 // Describe's member lists are type lists of descriptors, each with a static name and pointer.
 template <template <class...> class List, class... Descriptors>
 constexpr auto described_names(List<Descriptors...>) noexcept {
   return std::array<std::string_view, sizeof...(Descriptors)>{std::string_view(Descriptors::name)...};
 }
 
+template <class... Key>
+constexpr auto key_names(type_list<Key...>) noexcept {
+  return std::array<std::string_view, sizeof...(Key)>{key_text<Key>()...};
+}
+
 template <class T>
 constexpr auto member_names() noexcept {
-  if constexpr (is_described_v<T>) {
-    return described_names(described_members<T>{});
-  } else {
-    return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
-      return std::array<std::string_view, sizeof...(pairs)>{
-          key_text<std::decay_t<decltype(boost::hana::first(pairs))>>()...};
-    });
-  }
+  if constexpr (is_described_v<T>) return described_names(described_members<T>{});
+  else return key_names(typename hana_fields_t<T>::keys{});
 }
 
 template <class T>
@@ -106,15 +121,14 @@ template <class T, template <class...> class List, class... Descriptors>
 constexpr auto described_types(List<Descriptors...>) noexcept {
   return type_list<std::decay_t<decltype(std::declval<T&>().*Descriptors::pointer)>...>{};
 }
+template <class T, class... Member>
+constexpr auto member_types(type_list<Member...>) noexcept {
+  return type_list<std::decay_t<decltype(Member{}(std::declval<T&>()))>...>{};
+}
 template <class T>
 constexpr auto field_types() noexcept {
-  if constexpr (is_described_v<T>) {
-    return described_types<T>(described_members<T>{});
-  } else {
-    return boost::hana::unpack(boost::hana::accessors<T>(), [](auto const&... pairs) {
-      return type_list<std::decay_t<decltype(boost::hana::second(pairs)(std::declval<T&>()))>...>{};
-    });
-  }
+  if constexpr (is_described_v<T>) return described_types<T>(described_members<T>{});
+  else return member_types<T>(typename hana_fields_t<T>::members{});
 }
 }  // namespace detail
 
@@ -152,6 +166,10 @@ template <class Plain, class T, class F, template <class...> class List, class..
 void for_each_described(T& value, F& f, List<Descriptors...>) {
   (f(field_wire_name<Plain, Descriptors>{}, value.*Descriptors::pointer), ...);
 }
+template <class Plain, class T, class F, class... Key, class... Member>
+void for_each_hana_field(T& value, F& f, type_list<Key...>, type_list<Member...>) {
+  (f(field_wire_name<Plain, Key>{}, Member{}(value)), ...);
+}
 }  // namespace detail
 
 /// Calls `f(wire_name, field)` for each field of the struct `value`, in declaration order;
@@ -163,10 +181,8 @@ void for_each_field(T& value, F&& f) {
   if constexpr (detail::is_described_v<plain>) {
     detail::for_each_described<plain>(value, f, detail::described_members<plain>{});
   } else {
-    boost::hana::for_each(boost::hana::accessors<plain>(), [&](auto const& pair) {
-      using key = std::decay_t<decltype(boost::hana::first(pair))>;
-      f(field_wire_name<plain, key>{}, boost::hana::second(pair)(value));
-    });
+    using fields = detail::hana_fields_t<plain>;
+    detail::for_each_hana_field<plain>(value, f, typename fields::keys{}, typename fields::members{});
   }
 }
 
