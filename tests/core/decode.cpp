@@ -77,6 +77,12 @@ struct ping {  // needs no serializer at all
   using responses = apidecl::responses<apidecl::on<204>>;
 };
 
+struct undocumented {  // OpenAPI 3.1 lets an operation document no response at all
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/undocumented";
+  using responses = apidecl::responses<>;
+};
+
 apidecl::serializer_set<line_serializer, plain_serializer> const serializers{line_serializer{}, plain_serializer{}};
 
 constexpr std::string_view some_headers = "HTTP/1.1 200 OK\r\nContent-Type: text/x-apidecl-line\r\nX-Trace: 7\r\n";
@@ -120,6 +126,15 @@ TEST_CASE("a 204 decodes to no_content whatever its body", "[core][decode]") {
 TEST_CASE("an endpoint whose responses carry no body decodes without any serializer", "[core][decode]") {
   auto const r = apidecl::decode(ping{}, reply(204, ""), apidecl::serializer_set<>{});
   CHECK(r.get_if<204>() != nullptr);
+}
+
+TEST_CASE("an endpoint that documents no response gets every status as unexpected_status", "[core][decode]") {
+  for (int status : {200, 204, 404}) {
+    auto const r = apidecl::decode(undocumented{}, reply(status, "body"), apidecl::serializer_set<>{});
+    REQUIRE(r.unexpected_if() != nullptr);
+    CHECK(r.unexpected_if()->status == status);
+    CHECK(r.unexpected_if()->body == "body");
+  }
 }
 
 TEST_CASE("an undocumented status is kept whole as unexpected_status", "[core][decode]") {

@@ -77,11 +77,13 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
 // unexpected. The endpoint's part is two tables; the decoding is shared per case type.
 template <class E, class Serializers, class... On>
 result<E> decode_by_status(responses<On...>, response const& r, Serializers const& serializers) {
-  static constexpr int codes[] = {On::code...};
-  static constexpr decode_case_function<Serializers> decoders[] = {
-      &decode_case<case_of_t<On>, typename On::media, Serializers>...};
-  for (std::size_t i = 0; i < sizeof...(On); ++i)
-    if (codes[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+  if constexpr (sizeof...(On) > 0) {  // OpenAPI 3.1 lets an operation document no response
+    static constexpr int codes[] = {On::code...};
+    static constexpr decode_case_function<Serializers> decoders[] = {
+        &decode_case<case_of_t<On>, typename On::media, Serializers>...};
+    for (std::size_t i = 0; i < sizeof...(On); ++i)
+      if (codes[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+  }
   return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
 }
 
