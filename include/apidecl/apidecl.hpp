@@ -9,8 +9,11 @@
 ///   <apidecl/auth/openssl_sha256.hpp>    (link apidecl::openssl)
 ///   <apidecl/fmt/formatters.hpp>, <apidecl/fmt/logging.hpp>  ({fmt})
 /// and API catalogs likewise: <apidecl/apis/cielo24/cielo24.hpp>, <apidecl/apis/ondemand/ondemand.hpp>.
+#include <apidecl/auth/api_key.hpp>
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/auth/base64.hpp>
+#include <apidecl/auth/basic_auth.hpp>
+#include <apidecl/auth/bearer_token.hpp>
 #include <apidecl/auth/build_authenticated.hpp>
 #include <apidecl/auth/sha256.hpp>
 #include <apidecl/client/client.hpp>
