@@ -1,0 +1,135 @@
+#ifndef APIDECL_APIS_CIELO24_ACCOUNT_HPP
+#define APIDECL_APIS_CIELO24_ACCOUNT_HPP
+
+#include <apidecl/apis/cielo24/error.hpp>
+#include <apidecl/apis/cielo24/params.hpp>
+#include <apidecl/core/endpoint.hpp>
+#include <apidecl/serializer/fields.hpp>
+
+#include <boost/hana/define_struct.hpp>
+
+#include <optional>
+#include <string>
+
+/// The seven account endpoints of cielo24 API v1 (access_control/*.rst). Every one answers 400
+/// with the error body. cielo24 accepts GET or POST for every action unless noted; each follows
+/// the method its page documents.
+namespace apidecl::cielo24 {
+
+/// Login's answer: `{"ApiToken": "<32 hex>"}`.
+struct login_token {
+  BOOST_HANA_DEFINE_STRUCT(login_token,
+    (std::string, api_token)
+  );
+  static constexpr wire_name wire_names[] = {{"api_token", "ApiToken"}};
+};
+
+/// generate_api_key's answer: `{"ApiKey": "<32 hex>"}`.
+struct secure_key {
+  BOOST_HANA_DEFINE_STRUCT(secure_key,
+    (std::string, api_key)
+  );
+  static constexpr wire_name wire_names[] = {{"api_key", "ApiKey"}};
+};
+
+/// update_password's form body.
+struct new_password_form {
+  BOOST_HANA_DEFINE_STRUCT(new_password_form,
+    (std::string, new_password),
+    (std::optional<std::string>, username)  // a sub-account's, to change it instead of one's own
+  );
+};
+
+namespace endpoints {
+/// Login: `GET /api/account/login?v=1&username=...&password=...` (or `securekey=` instead of the
+/// password) answers a session token. Exactly one of password and securekey must be given, which
+/// a descriptor cannot say: both are optional and the server refuses neither or both. The
+/// documented alternative of `x-auth-*` headers is not declared: the query form is the one every
+/// SDK uses. (The OpenAPI document's POST with a JSON body and `api_token` answer is not what the
+/// reference pages or any hand-written SDK use.)
+struct login {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/api/account/login";
+  static constexpr bool idempotent = true;  // each call opens a new session; repeating one is harmless
+  using params = apidecl::params<cielo24::params::v, cielo24::params::username, cielo24::params::password,
+                                 cielo24::params::securekey>;
+  using responses = apidecl::responses<on<200, login_token, json>, on<400, error, json>>;
+};
+
+/// Logout: `GET /api/account/logout?v=1&api_token=...` ends the session. Idempotent: a second
+/// logout finds the token already invalid, which is what was wanted.
+struct logout {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/api/account/logout";
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token>;
+  using responses = apidecl::responses<on<204>, on<400, error, json>>;
+};
+
+/// Update Password: `POST /api/account/update_password?v=1&api_token=...` with the form body
+/// `new_password=...[&username=...]`. Setting the same password again is harmless: idempotent.
+struct update_password {
+  static constexpr apidecl::method method = apidecl::method::post;
+  static constexpr std::string_view path = "/api/account/update_password";
+  static constexpr bool idempotent = true;
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token>;
+  using body = request_body<new_password_form, form>;
+  using responses = apidecl::responses<on<204>, on<400, error, json>>;
+};
+
+/// Update Setting: `POST /api/account/update_setting?v=1&api_token=...&setting=...&value=...`
+/// sets one account setting (of the account, or of the sub-account `account_id`). Idempotent.
+struct update_setting {
+  static constexpr apidecl::method method = apidecl::method::post;
+  static constexpr std::string_view path = "/api/account/update_setting";
+  static constexpr bool idempotent = true;
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token, cielo24::params::setting,
+                                 cielo24::params::value, cielo24::params::account_id>;
+  using responses = apidecl::responses<on<204>, on<400, error, json>>;
+};
+
+/// Generate API Key: `GET /api/account/generate_api_key?v=1&api_token=...[&force_new=true]`
+/// answers the long-term key, the existing one unless `force_new`. A GET, but with `force_new` a
+/// repeat makes another key: not idempotent.
+struct generate_api_key {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/api/account/generate_api_key";
+  static constexpr bool idempotent = false;
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token, cielo24::params::force_new,
+                                 cielo24::params::account_id>;
+  using responses = apidecl::responses<on<200, secure_key, json>, on<400, error, json>>;
+};
+
+/// Remove API Key: `GET /api/account/remove_api_key?v=1&api_token=...&api_securekey=...` revokes
+/// a long-term key. A repeat reports the key unknown although it was removed: not idempotent.
+struct remove_api_key {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/api/account/remove_api_key";
+  static constexpr bool idempotent = false;
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token, cielo24::params::api_securekey>;
+  using responses = apidecl::responses<on<204>, on<400, error, json>>;
+};
+
+/// Create Account: `POST /api/account/create?v=1&api_token=...&new_username=...&new_password=...`,
+/// on the sandbox host only, with a production token (access_control/sandbox_access.rst). The
+/// documented optional names, email and parent/sub-account fields are not declared: the
+/// reference does not give their parameter names.
+struct create_account {
+  static constexpr apidecl::method method = apidecl::method::post;
+  static constexpr std::string_view path = "/api/account/create";
+  using params = apidecl::params<cielo24::params::v, cielo24::params::api_token, cielo24::params::new_username,
+                                 cielo24::params::new_password>;
+  using responses = apidecl::responses<on<204>, on<400, error, json>>;
+};
+}  // namespace endpoints
+
+inline constexpr endpoints::login login{};
+inline constexpr endpoints::logout logout{};
+inline constexpr endpoints::update_password update_password{};
+inline constexpr endpoints::update_setting update_setting{};
+inline constexpr endpoints::generate_api_key generate_api_key{};
+inline constexpr endpoints::remove_api_key remove_api_key{};
+inline constexpr endpoints::create_account create_account{};
+
+}  // namespace apidecl::cielo24
+
+#endif
