@@ -3,6 +3,7 @@
 
 #include <apidecl/core/constraint.hpp>
 
+#include <cstdint>
 #include <string_view>
 
 namespace {
@@ -68,6 +69,40 @@ TEST_CASE("length counts bytes, not characters", "[core][constraint]") {
   CHECK_FALSE(apidecl::length<1, 1>::violation("\xC3\xA9").empty());
 }
 
+TEST_CASE("range bounds are inclusive, on the decimal text of a whole number", "[core][constraint]") {
+  using percent = apidecl::range<0, 100>;
+  STATIC_REQUIRE(percent::violation("0").empty());
+  STATIC_REQUIRE(percent::violation("100").empty());
+  CHECK(percent::violation("42").empty());
+  CHECK(percent::violation("-1") == "is less than its declared minimum");
+  CHECK(percent::violation("101") == "is greater than its declared maximum");
+  using below_zero = apidecl::range<-273, -1>;
+  CHECK(below_zero::violation("-273").empty());
+  CHECK(below_zero::violation("-1").empty());
+  CHECK(below_zero::violation("-274") == "is less than its declared minimum");
+  CHECK(below_zero::violation("0") == "is greater than its declared maximum");
+  CHECK(below_zero::violation("-0") == "is greater than its declared maximum");
+}
+
+TEST_CASE("range refuses what is not a whole number", "[core][constraint]") {
+  using any = apidecl::range<INTMAX_MIN, INTMAX_MAX>;
+  for (std::string_view text : {"", "-", "+1", "1.5", "1e3", " 1", "0x10", "12a"}) {
+    INFO(text);
+    CHECK(any::violation(text) == "is not a whole number");
+  }
+}
+
+TEST_CASE("range reads the whole of std::intmax_t, and a longer number is out of range", "[core][constraint]") {
+  using any = apidecl::range<INTMAX_MIN, INTMAX_MAX>;
+  CHECK(any::violation("9223372036854775807").empty());
+  CHECK(any::violation("-9223372036854775808").empty());
+  CHECK(any::violation("9223372036854775808") == "is greater than its declared maximum");
+  CHECK(any::violation("-9223372036854775809") == "is less than its declared minimum");
+  CHECK(any::violation("18446744073709551615") == "is greater than its declared maximum");  // a uint64_t's largest
+  CHECK(apidecl::range<1, INTMAX_MAX>::violation("00000000000000000000000001").empty());
+  CHECK(apidecl::range<1, INTMAX_MAX>::violation("99999999999999999999999999x") == "is not a whole number");
+}
+
 TEST_CASE("one_of accepts exactly its listed values", "[core][constraint]") {
   STATIC_REQUIRE(fidelity::violation("PREMIUM").empty());
   CHECK(fidelity::violation("MECHANICAL").empty());
@@ -111,6 +146,7 @@ TEST_CASE("is_constraint_v recognises the Constraint requirement", "[core][const
   STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::no_constraint>);
   STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::hex>);
   STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::length<1, 2>>);
+  STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::range<-1, 1>>);
   STATIC_REQUIRE(apidecl::is_constraint_v<fidelity>);
   STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::all_of<>>);
   STATIC_REQUIRE(apidecl::is_constraint_v<apidecl::all_of<apidecl::hex, no_spaces>>);

@@ -55,6 +55,7 @@ struct parameter_def {
   std::vector<std::string> one_of;    ///< allowed values...
   std::string values_name;            ///< ...and the C++ name of their list, in `params`
   std::optional<std::size_t> min_length, max_length;
+  std::optional<long long> minimum, maximum;  ///< an integer's inclusive bounds
   bool secret = false;
   std::string example;                ///< a C++ literal that satisfies its constraints
 
@@ -97,6 +98,7 @@ struct auth_def {
   std::string name;        ///< the policy's C++ name
   std::string scheme;      ///< the scheme's name in the document
   std::string wire;        ///< the header or query parameter name, for API keys
+  std::string field;       ///< the C++ name of the header field's declaration, for api_key_header
   std::size_t parameter = 0;  ///< the query parameter, for api_key_query
   std::string note;
 };

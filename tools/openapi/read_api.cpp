@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <functional>
 #include <set>
+#include <string_view>
 
 namespace apidecl_openapi {
 
@@ -28,7 +30,8 @@ std::string cpp_type::spelling(std::string const& qualifier) const {
 std::string parameter_def::identity() const {
   std::string id = location + '|' + wire + '|' + value_type + '|' + presence + '|' + default_literal + '|' +
                    std::to_string(min_length.value_or(0)) + '|' + std::to_string(max_length.value_or(0)) + '|' +
-                   (secret ? "secret" : "");
+                   (secret ? "secret" : "") + '|' + (minimum ? std::to_string(*minimum) : "") + '|' +
+                   (maximum ? std::to_string(*maximum) : "");
   for (auto const& v : one_of) id += '|' + v;
   return id;
 }
@@ -357,10 +360,11 @@ class reader {
     d.secret = looks_secret(d.wire);
     if (type == "integer") {
       d.value_type = schema["format"].text_or("") == "int32" ? "std::int32_t" : "std::int64_t";
-      d.example = "1";
-      if (schema.has("minimum") || schema.has("maximum") || schema.has("enum"))
-        note(p.pointer(), where + ": its range or values are not checked");
-      if (schema.has("minimum")) d.example = schema["minimum"].scalar_text();
+      d.minimum = integer_bound(schema, "minimum", "exclusiveMinimum", p, where);
+      d.maximum = integer_bound(schema, "maximum", "exclusiveMaximum", p, where);
+      if (d.minimum && d.maximum && *d.minimum > *d.maximum) schema.fail(where + ": no integer lies within its bounds");
+      if (schema.has("enum")) note(p.pointer(), where + ": its values are not checked");
+      d.example = d.minimum ? std::to_string(*d.minimum) : d.maximum && *d.maximum < 1 ? std::to_string(*d.maximum) : "1";
     } else if (type == "boolean") {
       d.value_type = "bool";
       d.example = "true";
@@ -392,6 +396,35 @@ class reader {
     }
     (void)operation;
     return d;
+  }
+
+  // The inclusive integer bound of `schema` on one side: `inclusive` (minimum), made exclusive by a
+  // true `exclusive` (3.0), or `exclusive` as a number of its own (3.1), the tighter one if both.
+  std::optional<long long> integer_bound(node const& schema, char const* inclusive, char const* exclusive,
+                                         node const& parameter, std::string const& where) {
+    bool const lower = std::string_view(inclusive) == "minimum";
+    std::optional<double> bound;
+    bool is_exclusive = false;
+    if (schema.has(inclusive)) {
+      bound = schema[inclusive].number();
+      is_exclusive = schema[exclusive].exists() && schema[exclusive].value().is_bool() && schema[exclusive].value().get_bool();
+    }
+    if (schema.has(exclusive) && !schema[exclusive].value().is_bool()) {
+      double const e = schema[exclusive].number();
+      if (!bound || (lower ? e >= *bound : e <= *bound)) {
+        bound = e;
+        is_exclusive = true;
+      }
+    }
+    if (!bound) return std::nullopt;
+    // The nearest whole number inside the bound.
+    double const whole = lower ? (is_exclusive ? std::floor(*bound) + 1 : std::ceil(*bound))
+                               : (is_exclusive ? std::ceil(*bound) - 1 : std::floor(*bound));
+    if (whole < -9.2e18 || whole > 9.2e18) {
+      note(parameter.pointer(), where + ": its " + inclusive + " is beyond 64 bits and is not checked");
+      return std::nullopt;
+    }
+    return static_cast<long long>(whole);
   }
 
   // The parameters of an operation: the path item's, replaced by the operation's of the same
@@ -454,6 +487,7 @@ class reader {
         return;
       }
       a.name = scope_.claim(snake_case(a.scheme) + "_auth", "policy");
+      if (a.of == auth_def::kind::api_key_header) a.field = scope_.claim(snake_case(a.scheme) + "_field", "name");
       out_.auth.push_back(a);
     });
   }

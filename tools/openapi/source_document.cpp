@@ -160,6 +160,11 @@ std::string node::scalar_text() const {
   fail("expected a string, a number or a boolean");
 }
 
+double node::number() const {
+  if (!exists() || !value_->is_number()) fail("expected a number");
+  return value_->to_number<double>();
+}
+
 node node::resolved() const {
   node at = *this;
   for (int hops = 0; at.is_object() && at.value_->get_object().contains("$ref"); ++hops) {

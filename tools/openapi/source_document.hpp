@@ -75,6 +75,7 @@ class node {
   std::string text_or(std::string fallback) const;          ///< a string, or the fallback when missing
   bool flag_or(bool fallback) const;                        ///< a boolean, or the fallback when missing
   std::string scalar_text() const;                          ///< a string, number or boolean as text
+  double number() const;                                    ///< a number, else an error
   bool is_object() const noexcept { return exists() && value_->is_object(); }
 
   /// This node with its `$ref` followed (local references, `#/...`, possibly in a chain).

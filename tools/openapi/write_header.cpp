@@ -50,9 +50,9 @@ class header_writer {
     std::string guard = "APIDECL_OPENAPI_" + api_.namespace_name + "_HPP";
     for (char& c : guard) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out_ << "#ifndef " << guard << "\n#define " << guard << "\n\n";
-    for (char const* include : {"apidecl/auth/auth.hpp", "apidecl/auth/base64.hpp", "apidecl/core/constraint.hpp",
-                                "apidecl/core/endpoint.hpp", "apidecl/core/param.hpp", "apidecl/core/request.hpp",
-                                "apidecl/core/response_header.hpp", "apidecl/core/writer.hpp",
+    for (char const* include : {"apidecl/auth/api_key.hpp", "apidecl/auth/basic_auth.hpp", "apidecl/auth/bearer_token.hpp",
+                                "apidecl/core/constraint.hpp", "apidecl/core/endpoint.hpp", "apidecl/core/param.hpp",
+                                "apidecl/core/response_header.hpp",
                                 "apidecl/openapi/default_response.hpp", "apidecl/openapi/endpoint_list.hpp",
                                 "apidecl/serializer/fields.hpp", "apidecl/types/enum_names.hpp",
                                 "apidecl/types/open_enum.hpp", "apidecl/types/timestamp.hpp"})
@@ -124,6 +124,10 @@ class header_writer {
       if (p.min_length || p.max_length)
         options += ", apidecl::length<" + std::to_string(p.min_length.value_or(0)) + ", " +
                    (p.max_length ? std::to_string(*p.max_length) : "std::numeric_limits<std::size_t>::max()") + ">";
+      if (p.minimum || p.maximum)
+        options += ", apidecl::range<" +
+                   (p.minimum ? std::to_string(*p.minimum) : "std::numeric_limits<std::intmax_t>::min()") + ", " +
+                   (p.maximum ? std::to_string(*p.maximum) : "std::numeric_limits<std::intmax_t>::max()") + ">";
       if (!p.one_of.empty()) {
         options += ", apidecl::one_of<" + p.values_name + ">";
         out_ << "struct " << p.values_name << " {\n  static constexpr std::string_view values[] = {";
@@ -202,42 +206,29 @@ class header_writer {
       out_ << "inline constexpr apidecl::keyword<params::" << p.name << "> " << p.keyword << "{};\n";
   }
 
+  // Each scheme's policy is one of the library's (auth/bearer_token.hpp, basic_auth.hpp, api_key.hpp).
   void auth() {
     for (auth_def const& a : api_.auth) {
-      out_ << "\n";
+      out_ << "\n/// Security scheme '" << comment_text(a.scheme) << "': ";
       switch (a.of) {
         case auth_def::kind::bearer:
-          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': `Authorization: Bearer <token>`."
-               << (a.note.empty() ? "" : " " + comment_text(a.note)) << "\n"
-               << "struct " << a.name << " {\n  std::string token;\n"
-               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
-               << "    h.add_secret(\"Authorization\", \"Bearer \", token);\n    return {};\n  }\n};\n";
+          out_ << "`Authorization: Bearer <token>`." << (a.note.empty() ? "" : " " + comment_text(a.note)) << "\n"
+               << "using " << a.name << " = apidecl::bearer_token;\n";
           break;
         case auth_def::kind::basic:
-          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': `Authorization: Basic <user:password in base64>`.\n"
-               << "struct " << a.name << " {\n  std::string user;\n  std::string password;\n"
-               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
-               << "    std::string const pair = user + ':' + password;\n"
-               << "    std::string encoded(apidecl::base64_size(pair.size()), '\\0');\n"
-               << "    apidecl::writer out(encoded.data(), encoded.size());\n"
-               << "    apidecl::base64_encode(reinterpret_cast<unsigned char const*>(pair.data()), pair.size(), out);\n"
-               << "    h.add_secret(\"Authorization\", \"Basic \", encoded);\n    return {};\n  }\n};\n";
+          out_ << "`Authorization: Basic <user:password in base64>`.\n"
+               << "using " << a.name << " = apidecl::basic_auth;\n";
           break;
         case auth_def::kind::api_key_header:
-          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': the key in the header field "
-               << comment_text(a.wire) << ".\n"
-               << "struct " << a.name << " {\n  std::string key;\n"
-               << "  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {\n"
-               << "    h.add_secret(" << string_literal(a.wire) << ", key);\n    return {};\n  }\n};\n";
+          out_ << "the key in the header field " << comment_text(a.wire) << ".\n"
+               << "struct " << a.field << " {\n  static constexpr std::string_view name = " << string_literal(a.wire)
+               << ";\n};\n"
+               << "using " << a.name << " = apidecl::api_key_in_header<" << a.field << ">;\n";
           break;
         case auth_def::kind::api_key_query:
-          out_ << "/// Security scheme '" << comment_text(a.scheme) << "': the key in the query parameter "
-               << comment_text(a.wire) << " of every call that declares it.\n"
-               << "struct " << a.name << " {\n  std::string key;\n"
-               << "  auto arguments() const noexcept { return std::tuple(" << ns_
-               << api_.parameters[a.parameter].keyword << " = std::string_view(key)); }\n"
-               << "  constexpr apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer&) const noexcept {\n"
-               << "    return {};\n  }\n};\n";
+          out_ << "the key in the query parameter " << comment_text(a.wire) << " of every call that declares it.\n"
+               << "using " << a.name << " = apidecl::api_key_in_query<params::" << api_.parameters[a.parameter].name
+               << ">;\n";
           break;
       }
     }

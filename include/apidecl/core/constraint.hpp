@@ -2,6 +2,7 @@
 #define APIDECL_CORE_CONSTRAINT_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <type_traits>
 
@@ -42,6 +43,31 @@ struct length {
   static constexpr std::string_view violation(std::string_view text) noexcept {
     if (text.size() < Min) return "is shorter than its declared minimum length";
     if (text.size() > Max) return "is longer than its declared maximum length";
+    return {};
+  }
+};
+
+/// A whole number from `Min` to `Max` inclusive, written in decimal (an optional '-', then digits),
+/// as integer parameters are. A number too long for `std::intmax_t` is out of range, not an error.
+template <std::intmax_t Min, std::intmax_t Max>
+struct range {
+  static_assert(Min <= Max, "apidecl: range<Min, Max> needs Min <= Max");
+  static constexpr std::string_view violation(std::string_view text) noexcept {
+    bool const negative = !text.empty() && text.front() == '-';
+    std::string_view const digits = negative ? text.substr(1) : text;
+    if (digits.empty()) return "is not a whole number";
+    // Accumulated towards the sign's side, so that the most negative number is read too.
+    std::intmax_t value = 0;
+    bool beyond = false;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return "is not a whole number";
+      std::intmax_t const digit = c - '0';
+      if (negative ? value < (INTMAX_MIN + digit) / 10 : value > (INTMAX_MAX - digit) / 10) beyond = true;
+      else value = value * 10 + (negative ? -digit : digit);
+    }
+    if (beyond) return negative ? "is less than its declared minimum" : "is greater than its declared maximum";
+    if (value < Min) return "is less than its declared minimum";
+    if (value > Max) return "is greater than its declared maximum";
     return {};
   }
 };

@@ -12,13 +12,14 @@
 #include <apidecl/openapi/schema.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 /// An OpenAPI 3.1 document of a set of endpoint descriptors: each path with its operations, their
 /// parameters (location, presence, default, fixed value and the constraints `one_of`, `length`,
-/// `hex`, `all_of`), the request body, every documented status with its body and header fields,
+/// `range`, `hex`, `all_of`), the request body, every documented status with its body and header fields,
 /// the descriptor's `default_response` as `default`, and the schema of every struct they use.
 ///
 ///     std::string json = apidecl::openapi::document(petstore::all_endpoints{}, {"Petstore", "1.0.0"});
@@ -60,6 +61,18 @@ template <std::size_t Min, std::size_t Max> struct constraint_keywords<length<Mi
     json_integer(out, static_cast<long long>(Min));
     if (Max <= static_cast<std::size_t>(1) << 53) {  // larger means no bound
       out.append(R"(,"maxLength":)");
+      json_integer(out, static_cast<long long>(Max));
+    }
+  }
+};
+template <std::intmax_t Min, std::intmax_t Max> struct constraint_keywords<range<Min, Max>> {
+  static void write(writer& out) noexcept {  // a bound at the end of std::intmax_t is no bound
+    if (Min != INTMAX_MIN) {
+      out.append(R"(,"minimum":)");
+      json_integer(out, static_cast<long long>(Min));
+    }
+    if (Max != INTMAX_MAX) {
+      out.append(R"(,"maximum":)");
       json_integer(out, static_cast<long long>(Max));
     }
   }
