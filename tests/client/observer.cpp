@@ -17,6 +17,8 @@
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/pugixml.hpp>
+#include <apidecl/serializer/query_string.hpp>
+#include <apidecl/serializer/text.hpp>
 #include <apidecl/transport/mock.hpp>
 
 #include <algorithm>
@@ -215,4 +217,73 @@ TEST_CASE("no secret of a shipped endpoint reaches any event, nor any text a rea
                    "sending 1: POST /api/quote/795/authorize HTTP/1.1\r\nContent-Type: text/xml\r\nAccept: text/xml\r\n"
                    "x-lod-timestamp: 2014-05-13T16:53:20\r\nx-lod-version: 2015-02-23\r\nAuthorization: ***\r\n" +
                        http.requests()[2].body) == 1);
+}
+
+TEST_CASE("no secret of any cielo24 catalog endpoint reaches any event, nor any text a ready observer makes",
+          "[client][observer]") {
+  // Secrets given as query parameters: the token (through token_auth), login's password and secure
+  // key, remove_api_key's key, create_account's password.
+  constexpr char const* password = "pa55-word";
+  constexpr char const* securekey = "5ecc0de5ecc0de0f";
+  constexpr char const* api_securekey = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+  constexpr char const* new_password = "n3w-pa55";
+  std::vector<std::string> lines;
+  apidecl::call_metrics metrics;
+  apidecl::mock_transport http;
+  constexpr int calls = 34;
+  for (int i = 0; i < calls; ++i)
+    http.respond(400, R"({"ErrorType": "BAD_API_TOKEN", "ErrorComment": "expired"})", "Content-Type: application/json\r\n");
+  {
+    auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},
+                                    apidecl::octet_serializer{}, apidecl::query_string_serializer{},
+                                    c24::token_auth{token}, every_observer(lines, metrics));
+    (void)api.call(c24::login, c24::username = "u", c24::password = password);
+    (void)api.call(c24::login, c24::username = "u", c24::securekey = securekey);
+    (void)api.call(c24::logout);
+    (void)api.call(c24::update_password, apidecl::body = c24::new_password_form{"p", std::nullopt});
+    (void)api.call(c24::update_setting, c24::setting = "s", c24::value = "v");
+    (void)api.call(c24::generate_api_key, c24::force_new = true);
+    (void)api.call(c24::remove_api_key, c24::api_securekey = api_securekey);
+    (void)api.call(c24::create_account, c24::new_username = "u2", c24::new_password = new_password);
+    (void)api.call(c24::create_job, c24::job_name = "j");
+    (void)api.call(c24::authorize_job, c24::job_id = job);
+    (void)api.call(c24::modify_job, c24::job_id = job);
+    (void)api.call(c24::delete_job, c24::job_id = job);
+    (void)api.call(c24::get_job_info, c24::job_id = job);
+    (void)api.call(c24::list_jobs);
+    (void)api.call(c24::list_related_jobs, c24::job_id = job);
+    (void)api.call(c24::add_media, c24::job_id = job, c24::media_url = "https://example.com/m.mp4");
+    (void)api.call(c24::add_media_file, c24::job_id = job, apidecl::body = std::string("media"));
+    (void)api.call(c24::add_media_url, c24::job_id = job, c24::media_url = "https://example.com/v");
+    (void)api.call(c24::add_transcript, c24::job_id = job, c24::transcript_format = c24::transcript_file_format::text,
+                   c24::transcript_url = "https://example.com/t.txt");
+    (void)api.call(c24::add_custom_guidelines, c24::job_id = job, c24::guidelines_url = "https://example.com/g");
+    (void)api.call(c24::request_upload_url, c24::job_id = job);
+    (void)api.call(c24::perform_transcription, c24::job_id = job, c24::transcription_fidelity = c24::job_fidelity::premium,
+                   c24::priority = c24::job_priority::standard);
+    (void)api.call(c24::translate, c24::job_id = job, c24::target_languages = apidecl::comma_list{"fr"});
+    (void)api.call(c24::uplevel, c24::job_id = job);
+    (void)api.call(c24::burn_in_caption, c24::job_id = job);
+    (void)api.call(c24::get_transcript, c24::job_id = job);
+    (void)api.call(c24::get_caption, c24::job_id = job, c24::caption_format = c24::caption_file_format::srt);
+    (void)api.call(c24::get_caption_url, c24::job_id = job, c24::caption_format = c24::caption_file_format::srt);
+    (void)api.call(c24::get_element_list, c24::job_id = job);
+    (void)api.call(c24::list_element_lists, c24::job_id = job);
+    (void)api.call(c24::get_media, c24::job_id = job);
+    (void)api.call(c24::get_transcoded_media, c24::job_id = job, c24::transcoded_version = "mp4");
+    (void)api.call(c24::download_media, c24::job_id = job, c24::media_type = c24::media_file_format::mp4);
+    (void)api.call(c24::aggregate_statistics);
+  }
+  apidecl::write_prometheus(metrics, test_support::collect_lines{&lines});
+  REQUIRE(http.requests().size() == calls);
+  REQUIRE(http.requests()[0].request_line().find(password) != std::string::npos);  // what went out held them
+  int sent = 0;
+  for (std::string const& line : lines) {
+    INFO(line);
+    for (std::string_view secret : {std::string_view(token), std::string_view(password), std::string_view(securekey),
+                                    std::string_view(api_securekey), std::string_view(new_password)})
+      CHECK(line.find(secret) == std::string::npos);
+    if (line.rfind("sending", 0) == 0) ++sent;
+  }
+  CHECK(sent == calls);
 }
