@@ -4,9 +4,10 @@
 //     every $ref resolves and every operation documents its responses;
 //   openapi_check round-trip <source document> <exported.json>
 //     that, and each operation of the source is in the export with the same method, path (up to
-//     the names of its placeholders), parameters (name, location, required) and statuses, unless
-//     the generator listed the difference as unsupported (a note at or under the JSON pointer of
-//     what differs).
+//     the names of its placeholders), parameters (name, location, required), statuses, and the
+//     shapes of its JSON and form bodies (an object's field names and the shape of each, an
+//     array's items, a string enum's values, the type of anything else), unless the generator
+//     listed the difference as unsupported (a note at or under the JSON pointer of what differs).
 //
 // Prints each problem and exits non-zero if there is one.
 #include "read_api.hpp"
@@ -18,6 +19,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -132,6 +135,130 @@ class round_trip {
     node const mirror = exported_at(found.front());
     compare_parameters(what, item, op, mirror);
     compare_statuses(what, op, mirror);
+    compare_body(what + " request body", op["requestBody"].resolved(), mirror["requestBody"]);
+    op["responses"].for_each_member([&](std::string_view code, node const& r) {
+      if (mirror["responses"].has(code))
+        compare_body(what + " status " + std::string(code), r.resolved(), mirror["responses"][code]);
+    });
+  }
+
+  // ---- schema shapes ------------------------------------------------------------------------
+
+  // The schema of the body the generator reads of `content`: JSON's, else a form's; none if neither.
+  static node body_schema(node const& content) {
+    std::optional<node> chosen;
+    content.for_each_member([&](std::string_view media, node const& m) {
+      bool const json = media == "application/json" || media.find("+json") != std::string_view::npos;
+      if (!chosen || (json && media == "application/json")) {
+        if (json || media == "application/x-www-form-urlencoded") chosen = m["schema"];
+      }
+    });
+    return chosen ? *chosen : content["schema"];  // a missing node
+  }
+
+  void compare_body(std::string const& what, node const& declared, node const& mirror) {
+    if (!declared.exists()) return;
+    node const schema = body_schema(declared["content"]);
+    if (!schema.exists()) return;
+    node const exported = body_schema(mirror["content"]);
+    if (!exported.exists()) {
+      if (!listed(declared.pointer(), {schema.pointer(), schema.resolved().pointer()}))
+        problem(what + ": its body is missing from the export, not listed as unsupported");
+      return;
+    }
+    compared_.clear();
+    compare_schema(what, schema, exported);
+  }
+
+  // A schema as the comparison sees it: its `$ref`s followed, `allOf` merged into one object, a
+  // `oneOf`/`anyOf` of one schema and null taken as that schema, null left out of a type list.
+  struct shape {
+    std::string type;                      ///< object, array, string, integer, number, boolean, or any
+    std::string pointer;                   ///< where it is declared
+    std::map<std::string, node> fields;    ///< an object's, by wire name
+    std::optional<node> items;             ///< an array's
+    std::set<std::string> values;          ///< a string enum's (enum or x-extensible-enum)
+    bool several = false;                  ///< a oneOf/anyOf of several schemas
+  };
+
+  static shape shape_of(node const& declared) {
+    node const s = declared.resolved();
+    shape out;
+    out.pointer = s.pointer();
+    if (!s.is_object()) return out.type = "any", out;
+    for (char const* choice : {"oneOf", "anyOf"}) {
+      if (!s.has(choice)) continue;
+      std::vector<node> kept;
+      s[choice].for_each_element([&](node const& c) {
+        node const r = c.resolved();
+        if (!(r.is_object() && r["type"].exists() && r["type"].value().is_string() && r["type"].text() == "null"))
+          kept.push_back(c);
+      });
+      if (kept.size() == 1) {
+        shape inner = shape_of(kept.front());
+        inner.pointer = out.pointer;
+        return inner;
+      }
+      out.type = "any";
+      out.several = true;
+      return out;
+    }
+    if (s["type"].exists() && s["type"].value().is_string()) out.type = s["type"].text();
+    if (s["type"].exists() && s["type"].value().is_array())
+      s["type"].for_each_element([&](node const& t) {
+        if (t.value().is_string() && t.text() != "null") out.type = t.text();
+      });
+    if (s.has("allOf")) {
+      out.type = "object";
+      s["allOf"].for_each_element([&](node const& part) {
+        for (auto& [name, field] : shape_of(part).fields) out.fields.emplace(name, field);
+      });
+    }
+    if (out.type.empty()) out.type = s.has("properties") ? "object" : s.has("items") ? "array" : s.has("enum") ? "string" : "any";
+    s["properties"].for_each_member([&](std::string_view name, node const& f) { out.fields.emplace(std::string(name), f); });
+    if (s.has("items")) out.items = s["items"];
+    if (out.type == "string")
+      for (char const* values : {"enum", "x-extensible-enum"})
+        s[values].for_each_element([&](node const& v) { out.values.insert(v.scalar_text()); });
+    return out;
+  }
+
+  // Whether a note of the generator is about `pointer` itself (not something under it).
+  bool noted_at(std::string const& pointer) const {
+    for (std::string const& note : notes_)
+      if (note == pointer) return true;
+    return false;
+  }
+
+  void compare_schema(std::string const& what, node const& declared, node const& mirror) {
+    shape const source = shape_of(declared);
+    shape const exported = shape_of(mirror);
+    if (!compared_.insert(source.pointer + " " + exported.pointer).second) return;  // a type holding itself
+    auto const differs = [&](std::string const& how) {
+      if (!listed(declared.pointer(), {source.pointer}))
+        problem(what + " (" + source.pointer + "): " + how + ", not listed as unsupported");
+    };
+    if (source.type == "any") {  // a free-form value, or a choice the generator notes
+      if (source.several) differs("a oneOf/anyOf of several schemas");
+      return;
+    }
+    if (source.type != exported.type) return differs(source.type + " in the document, " + exported.type + " in the export");
+    if (source.type == "string" && source.values != exported.values) return differs("its enum's values differ");
+    if (source.type == "array") {
+      if (source.items && exported.items) compare_schema(what + "[]", *source.items, *exported.items);
+      return;
+    }
+    if (source.type != "object") return;
+    for (auto const& [name, field] : source.fields) {
+      auto const mirrored = exported.fields.find(name);
+      if (mirrored != exported.fields.end()) {
+        compare_schema(what + "." + name, field, mirrored->second);
+      } else if (!listed(field.pointer(), {field.resolved().pointer()}) && !noted_at(source.pointer)) {
+        problem(what + " (" + source.pointer + "): field " + name + " is missing from the export, not listed as unsupported");
+      }
+    }
+    for (auto const& [name, field] : exported.fields)
+      if (source.fields.count(name) == 0) problem(what + " (" + source.pointer + "): field " + name + " is in the export only");
   }
 
   node exported_at(std::string const& pointer) const {
@@ -187,6 +314,7 @@ class round_trip {
   apidecl_openapi::source_document const& source_;
   apidecl_openapi::source_document const& exported_;
   std::vector<std::string> notes_;
+  std::set<std::string> compared_;  // the pairs of schemas compared for the body at hand
 };
 
 }  // namespace
