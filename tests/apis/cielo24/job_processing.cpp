@@ -124,3 +124,19 @@ TEST_CASE("burn_in_caption answers 200 with an empty body", "[cielo24][job]") {
   REQUIRE(broken.failure_if() != nullptr);
   CHECK(broken.failure_if()->kind() == apidecl::failure_kind::decode);
 }
+
+TEST_CASE("options whose encoding failed are refused and nothing is sent", "[cielo24][job]") {
+  apidecl::encoded_text const failed(std::string(), apidecl::encode_result("holds a value JSON cannot write"));
+  apidecl::mock_transport mock;
+  mock.respond(200, R"({"TaskId": "ab"})", json_headers);
+  auto api = client(mock);
+
+  auto const r = api.call(c24::perform_transcription, c24::job_id = cielo24_test::job,
+                          c24::transcription_fidelity = c24::job_fidelity::mechanical,
+                          c24::priority = c24::job_priority::standard, c24::options = failed);
+
+  CHECK(mock.requests().empty());
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->validation() != nullptr);
+  CHECK(r.failure_if()->validation()->parameter == "options");
+}
