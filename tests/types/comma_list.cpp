@@ -6,6 +6,8 @@
 #include <apidecl/types/enum_names.hpp>
 
 #include <array>
+#include <string>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +20,7 @@ constexpr auto enum_names(color) noexcept {
 
 static_assert(apidecl::is_constraint_v<apidecl::comma_separated<>>);
 static_assert(apidecl::is_constraint_v<apidecl::comma_separated<apidecl::hex>>);
+static_assert(!std::is_constructible_v<apidecl::comma_list, std::string>, "a string is one item, not a range of chars");
 
 TEST_CASE("a comma_list joins its items with commas", "[types][comma_list]") {
   CHECK(apidecl::comma_list{"fr", "de", "es"}.text() == "fr,de,es");

@@ -8,16 +8,17 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 /// Comma-separated lists in one parameter value, `target_language=fr,de,es`.
 ///
 /// A `comma_list` argument converts to the `std::string_view` every text parameter takes; the
-/// parameter declares `comma_separated<ItemConstraint>` so that each item is checked, and an item
-/// holding a comma (which would read back as two items) or an empty item is refused when the
-/// request is built:
+/// parameter declares `comma_separated<ItemConstraint>` so that each item is checked and an empty
+/// one refused when the request is built. The list has no quoting: an item holding a comma is read
+/// by the service as two, so give items that cannot hold one (language codes, enum names):
 ///
-///     struct target_language : apidecl::query<std::string_view, apidecl::comma_separated<language>> {...};
+///     struct target_language : apidecl::query<std::string_view, apidecl::comma_separated<>> {...};
 ///     api.call(endpoint, target_language = apidecl::comma_list{"fr", "de"});
 namespace apidecl {
 
@@ -27,8 +28,10 @@ class comma_list {
  public:
   comma_list(std::initializer_list<std::string_view> items) { append_all(items.begin(), items.end()); }
 
-  /// The items of `range` (anything with `begin` and `end`).
-  template <class Range, class = decltype(std::begin(std::declval<Range const&>()))>
+  /// The items of `range` (anything with `begin` and `end`). Not a string: its characters would
+  /// be integers, so one string is written `comma_list{text}`.
+  template <class Range, class = decltype(std::begin(std::declval<Range const&>())),
+            std::enable_if_t<!std::is_convertible_v<Range const&, std::string_view>, int> = 0>
   explicit comma_list(Range const& range) {
     append_all(std::begin(range), std::end(range));
   }
