@@ -131,6 +131,11 @@ class test_program_writer {
            << "    expect(call(), " << r.code << ", true" << check_tail;
       ++calls;
     }
+    if (o.responses.empty() && !o.default_response) {  // nothing documented: any status is unexpected
+      out_ << "    http.respond(200, \"\");\n"
+           << "    expect(call(), 200, false" << check_tail;
+      ++calls;
+    }
     if (o.default_response) {
       int undocumented = 599;
       auto const listed = [&](int code) {
