@@ -4,8 +4,8 @@
 //     every $ref resolves and every operation documents its responses;
 //   openapi_check round-trip <source document> <exported.json>
 //     that, and each operation of the source is in the export with the same method, path (up to
-//     the names of its placeholders), parameters (name, location, required), statuses, and the
-//     shapes of its JSON and form bodies (an object's field names and the shape of each, an
+//     the names of its placeholders), parameters (name, location, required, the shape of their
+//     schema), statuses, and the shapes of its JSON and form bodies (an object's field names and the shape of each, an
 //     array's items, a string enum's values, the type of anything else), unless the generator
 //     listed the difference as unsupported (a note at or under the JSON pointer of what differs).
 //
@@ -268,8 +268,11 @@ class round_trip {
 
   void compare_parameters(std::string const& what, node const& item, node const& op, node const& mirror) {
     std::set<std::string> exported;
+    std::map<std::string, node> exported_schemas;
     mirror["parameters"].for_each_element([&](node const& p) {
-      exported.insert(p["name"].text() + " in " + p["in"].text() + (p["required"].flag_or(false) ? " required" : ""));
+      std::string const key = p["name"].text() + " in " + p["in"].text() + (p["required"].flag_or(false) ? " required" : "");
+      exported.insert(key);
+      exported_schemas.emplace(key, p["schema"]);
     });
     std::set<std::string> declared;
     auto one = [&](node const& p_declared) {
@@ -278,8 +281,13 @@ class round_trip {
           p["name"].text() + " in " + p["in"].text() + (p["required"].flag_or(false) ? " required" : "");
       if (declared.count(key) != 0) return;
       declared.insert(key);
-      if (exported.erase(key) == 0 && !listed(p_declared.pointer(), {p.pointer()}))
-        problem(what + ": parameter " + key + " differs in the export, not listed as unsupported");
+      if (exported.erase(key) == 0) {
+        if (!listed(p_declared.pointer(), {p.pointer()}))
+          problem(what + ": parameter " + key + " differs in the export, not listed as unsupported");
+      } else if (p.has("schema") && !listed(p_declared.pointer(), {p.pointer()})) {
+        compared_.clear();
+        compare_schema(what + " parameter " + key, p["schema"], exported_schemas.at(key));
+      }
     };
     op["parameters"].for_each_element(one);
     item["parameters"].for_each_element(one);
