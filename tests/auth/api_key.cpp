@@ -2,13 +2,20 @@
 // argument of a named query parameter; never shown.
 #include <catch2/catch.hpp>
 
+#include "../support/raw_servers.hpp"
 #include "shown_texts.hpp"
 
 #include <apidecl/auth/api_key.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/fmt/formatters.hpp>
+#include <apidecl/transport/curl.hpp>
 #include <apidecl/transport/mock.hpp>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,4 +108,21 @@ TEST_CASE("a key that cannot be sent fails the call, the failure naming the prob
   REQUIRE(empty.call(health{}).failure_if() != nullptr);
   CHECK(empty.call(health{}).failure_if()->message() == "cannot authenticate the request: the API key is empty");
   CHECK(mock.requests().empty());
+}
+
+TEST_CASE("a transport failure, formatted, does not show a key sent in the query", "[auth]") {
+  std::uint16_t port = 0;
+  int const closed = test_support::listen_on_loopback(1, port);  // a free port, closed: connections are refused
+  REQUIRE(closed >= 0);
+  ::close(closed);
+  apidecl::curl_options options;
+  options.base_url = "http://127.0.0.1:" + std::to_string(port);
+  apidecl::curl_transport http(options);
+  auto api = apidecl::make_client(http, apidecl::api_key_in_query<api_key>{key});
+  auto const r = api.call(weather{}, city_arg = "Oslo");
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->transport() != nullptr);
+  std::string const text = fmt::format("{}", *r.failure_if());
+  CHECK(text.find("(GET /weather?***)") != std::string::npos);
+  CHECK(text.find(key) == std::string::npos);
 }
