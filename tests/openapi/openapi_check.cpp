@@ -5,7 +5,7 @@
 //   openapi_check round-trip <source document> <exported.json>
 //     that, and each operation of the source is in the export with the same method, path (up to
 //     the names of its placeholders), parameters (name, location, required, the shape of their
-//     schema), statuses, and the shapes of its JSON and form bodies (an object's field names and the shape of each, an
+//     schema, an integer's bounds), statuses, and the shapes of its JSON and form bodies (an object's field names and the shape of each, an
 //     array's items, a string enum's values, the type of anything else), unless the generator
 //     listed the difference as unsupported (a note at or under the JSON pointer of what differs).
 //
@@ -140,6 +140,38 @@ class round_trip {
       if (mirror["responses"].has(code))
         compare_body(what + " status " + std::string(code), r.resolved(), mirror["responses"][code]);
     });
+  }
+
+  // Whether the integer `value` is within the bounds of `schema`: minimum and maximum, made
+  // exclusive by a true exclusiveMinimum/exclusiveMaximum (3.0), or those as numbers (3.1).
+  static bool allows(node const& schema, long long value) {
+    double const v = static_cast<double>(value);
+    auto const flag = [&](char const* key) { return schema[key].exists() && schema[key].value().is_bool() && schema[key].value().get_bool(); };
+    auto const number = [&](char const* key) { return schema[key].exists() && !schema[key].value().is_bool(); };
+    if (schema.has("minimum") && (flag("exclusiveMinimum") ? v <= schema["minimum"].number() : v < schema["minimum"].number())) return false;
+    if (schema.has("maximum") && (flag("exclusiveMaximum") ? v >= schema["maximum"].number() : v > schema["maximum"].number())) return false;
+    if (number("exclusiveMinimum") && v <= schema["exclusiveMinimum"].number()) return false;
+    if (number("exclusiveMaximum") && v >= schema["exclusiveMaximum"].number()) return false;
+    return true;
+  }
+
+  // An integer's bounds in the export (inclusive) admit exactly the integers the source's admit:
+  // the export's minimum is allowed and the integer below it is not, and likewise the maximum.
+  void compare_bounds(std::string const& what, node const& schema, node const& mirror) {
+    if (shape_of(schema).type != "integer") return;
+    bool const source_lower = schema.has("minimum") || (schema.has("exclusiveMinimum") && !schema["exclusiveMinimum"].value().is_bool());
+    bool const source_upper = schema.has("maximum") || (schema.has("exclusiveMaximum") && !schema["exclusiveMaximum"].value().is_bool());
+    auto const check = [&](char const* key, bool declared, long long inward) {
+      if (!mirror.has(key)) {
+        if (declared) problem(what + ": its " + key + " is missing from the export, not listed as unsupported");
+        return;
+      }
+      auto const bound = static_cast<long long>(mirror[key].number());
+      if (!declared || !allows(schema, bound) || allows(schema, bound - inward))
+        problem(what + ": the export's " + key + " " + std::to_string(bound) + " is not the document's");
+    };
+    check("minimum", source_lower, 1);
+    check("maximum", source_upper, -1);
   }
 
   // ---- schema shapes ------------------------------------------------------------------------
@@ -287,6 +319,7 @@ class round_trip {
       } else if (p.has("schema") && !listed(p_declared.pointer(), {p.pointer()})) {
         compared_.clear();
         compare_schema(what + " parameter " + key, p["schema"], exported_schemas.at(key));
+        compare_bounds(what + " parameter " + key, p["schema"].resolved(), exported_schemas.at(key));
       }
     };
     op["parameters"].for_each_element(one);
