@@ -83,6 +83,7 @@ class test_program_writer {
     int calls = 0;
     for (operation_def const& o : api_.operations) calls += operation(o);
     if (api_.operations.empty()) out_ << "  (void)api;\n";
+    credential_check();
     out_ << "\n  if (argc > 1) {\n"
          << "    std::string const document = apidecl::openapi::document(" << ns_ << "all_endpoints{}, {"
          << string_literal(api_.title) << ", " << string_literal(api_.version) << "});\n"
@@ -101,6 +102,25 @@ class test_program_writer {
     auth_def const& a = api_.auth.front();
     if (a.of == auth_def::kind::basic) return ", " + ns_ + a.name + "{\"user\", \"password\"}";
     return ", " + ns_ + a.name + "{\"secret\"}";
+  }
+
+  // Checks that every request carried the header field of the Auth policy, if it adds one (an
+  // API key in the query goes only to the operations that declare it, and is checked by them).
+  void credential_check() {
+    if (api_.auth.empty()) return;
+    auth_def const& a = api_.auth.front();
+    std::string field = "Authorization", value;
+    switch (a.of) {
+      case auth_def::kind::bearer: value = "Bearer secret"; break;
+      case auth_def::kind::basic: value = "Basic dXNlcjpwYXNzd29yZA=="; break;  // user:password
+      case auth_def::kind::api_key_header: field = a.wire, value = "secret"; break;
+      case auth_def::kind::api_key_query: return;
+    }
+    out_ << "  for (auto const& sent : http.requests())\n"
+         << "    if (sent.header(" << string_literal(field) << ") != " << string_literal(value) << ") {\n"
+         << "      ++failures;\n"
+         << "      std::fprintf(stderr, \"%s: sent without the Auth policy's field\\n\", sent.request_line().c_str());\n"
+         << "    }\n";
   }
 
   bool supplied_by_auth(std::size_t parameter) const {
