@@ -1,6 +1,8 @@
 #ifndef APIDECL_CORE_CONSTRAINT_HPP
 #define APIDECL_CORE_CONSTRAINT_HPP
 
+#include <apidecl/detail/byte_table.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -24,14 +26,18 @@ struct no_constraint {
   static constexpr std::string_view violation(std::string_view) noexcept { return {}; }
 };
 
+namespace detail {
+constexpr bool is_hex_digit(char c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+inline constexpr auto hex_digits = byte_table(is_hex_digit);
+}  // namespace detail
+
 /// A non-empty string of the digits 0-9, a-f, A-F (cielo24's "Hex String").
 struct hex {
   static constexpr std::string_view violation(std::string_view text) noexcept {
     if (text.empty()) return "is not a hexadecimal string (it is empty)";
-    for (char c : text) {
-      bool const digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!digit) return "is not a hexadecimal string";
-    }
+    if (!detail::all_in(detail::hex_digits, text.data(), text.size())) return "is not a hexadecimal string";
     return {};
   }
 };

@@ -2,6 +2,7 @@
 #define APIDECL_CORE_PERCENT_ENCODING_HPP
 
 #include <apidecl/core/writer.hpp>
+#include <apidecl/detail/byte_table.hpp>
 
 #include <array>
 #include <cstddef>
@@ -19,13 +20,7 @@ constexpr bool is_unreserved(char c) noexcept {
 }
 
 namespace detail {
-// is_unreserved of every byte, looked up rather than worked out: percent-encoding runs over every
-// byte of every path and query value.
-inline constexpr auto unreserved_bytes = [] {
-  std::array<bool, 256> table{};
-  for (std::size_t byte = 0; byte < table.size(); ++byte) table[byte] = is_unreserved(static_cast<char>(byte));
-  return table;
-}();
+inline constexpr auto unreserved_bytes = byte_table(is_unreserved);
 }  // namespace detail
 
 /// Appends `text` percent-encoded, with upper-case hex digits (RFC 3986, 2.1).

@@ -4,6 +4,7 @@
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/response.hpp>
+#include <apidecl/detail/byte_table.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -169,26 +170,19 @@ constexpr std::string_view error_text(read_errc e) noexcept {
 namespace detail::http {
 // What a field name (a token, RFC 9110, 5.6.2) and a field value or reason phrase (VCHAR,
 // obs-text, SP, HTAB: 5.5) may hold, one look-up per byte.
-enum : unsigned char { token_byte = 1, field_text_byte = 2 };
-struct byte_classes {
-  unsigned char of[256];
-};
-inline constexpr byte_classes byte_class = [] {
-  byte_classes classes{};
-  for (int u = 0; u < 256; ++u) {
-    char const c = static_cast<char>(u);
-    bool const token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-    bool const text = (u >= 0x20 || c == '\t') && u != 0x7f;
-    classes.of[u] = static_cast<unsigned char>((token ? token_byte : 0) | (text ? field_text_byte : 0));
-  }
-  return classes;
-}();
-constexpr bool is_token_char(char c) noexcept { return byte_class.of[static_cast<unsigned char>(c)] & token_byte; }
+constexpr bool is_token_byte(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+constexpr bool is_field_text_byte(char c) noexcept {
+  auto const u = static_cast<unsigned char>(c);
+  return (u >= 0x20 || c == '\t') && u != 0x7f;
+}
+inline constexpr auto token_bytes = byte_table(is_token_byte);
+inline constexpr auto field_text_bytes = byte_table(is_field_text_byte);
+constexpr bool is_token_char(char c) noexcept { return token_bytes[static_cast<unsigned char>(c)]; }
 constexpr bool is_field_text(std::string_view text) noexcept {
-  for (char c : text)
-    if (!(byte_class.of[static_cast<unsigned char>(c)] & field_text_byte)) return false;
-  return true;
+  return all_in(field_text_bytes, text.data(), text.size());
 }
 constexpr std::string_view trim_whitespace(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
