@@ -240,7 +240,7 @@ TEST_CASE("no secret of any cielo24 catalog endpoint reaches any event, nor any 
     (void)api.call(c24::login, c24::username = "u", c24::password = password);
     (void)api.call(c24::login, c24::username = "u", c24::securekey = securekey);
     (void)api.call(c24::logout);
-    (void)api.call(c24::update_password, apidecl::body = c24::new_password_form{"p", std::nullopt});
+    (void)api.call(c24::update_password, apidecl::body = c24::new_password_form{new_password, std::nullopt});
     (void)api.call(c24::update_setting, c24::setting = "s", c24::value = "v");
     (void)api.call(c24::generate_api_key, c24::force_new = true);
     (void)api.call(c24::remove_api_key, c24::api_securekey = api_securekey);

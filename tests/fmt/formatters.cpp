@@ -11,6 +11,8 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
+#include <boost/hana/define_struct.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -55,6 +57,22 @@ inline constexpr apidecl::keyword<params::user> user{};
 inline constexpr apidecl::keyword<params::pin> pin{};
 inline constexpr apidecl::keyword<params::password> password{};
 inline constexpr apidecl::keyword<params::trace> trace{};
+
+// A body with a secret field, and one without.
+struct pin_change {
+  BOOST_HANA_DEFINE_STRUCT(pin_change, (std::string, user), (std::string, new_pin));
+  static constexpr std::string_view secret_fields[] = {"new_pin"};
+};
+struct note {
+  BOOST_HANA_DEFINE_STRUCT(note, (std::string, text));
+};
+template <class Body>
+struct put_body {
+  static constexpr apidecl::method method = apidecl::method::put;
+  static constexpr std::string_view path = "/vaults/settings";
+  using body = apidecl::request_body<Body, apidecl::json>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
 }  // namespace vault
 
 namespace {
@@ -103,6 +121,23 @@ TEST_CASE("building records exactly the values declared secret, in the path, the
                      "GET /vaults/***/open?user=ann&pin=*** HTTP/1.1\r\nX-Password: ***\r\nX-Trace: hunter\r\n",
                      "GET /vaults/***/open?user=bob HTTP/1.1\r\nX-Password: ***\r\n"});
   CHECK(targets == std::vector<std::string>{"GET /vaults/***/open?user=ann&pin=***", "GET /vaults/***/open?user=bob"});
+}
+
+TEST_CASE("a body whose type declares a secret field is shown as *** whole; another body as it is", "[fmt]") {
+  std::vector<std::string> heads, targets, bodies;
+  apidecl::mock_transport http;
+  http.respond(204).respond(204);
+  struct keep_bodies {
+    std::vector<std::string>* bodies;
+    void on(apidecl::attempt_sending const& e) { bodies->push_back(e.request.body()); }
+  };
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, keep_bodies{&bodies});
+  (void)api.call(vault::put_body<vault::pin_change>{}, apidecl::body = vault::pin_change{"ann", "4321"});
+  (void)api.call(vault::put_body<vault::note>{}, apidecl::body = vault::note{"4321"});
+  REQUIRE(http.requests().size() == 2);
+  CHECK(http.requests()[0].body == R"({"user":"ann","new_pin":"4321"})");  // sent as it is
+  CHECK(bodies == std::vector<std::string>{"***", R"({"text":"4321"})"});
+  static_assert(apidecl::has_secret_fields_v<vault::pin_change> && !apidecl::has_secret_fields_v<vault::note>);
 }
 
 TEST_CASE("a request an observer sees prints every declared secret as ***", "[fmt]") {

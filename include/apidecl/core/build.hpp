@@ -13,6 +13,7 @@
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/serializer/codec_result.hpp>
+#include <apidecl/serializer/secret_fields.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/types/scalar_text.hpp>
 
@@ -200,6 +201,8 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
     typename E::body::type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
     encode_result const encoded = serializers.template get<media>().encode(body, out);
     if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
+    if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
+      secrets->add(0, out.size());  // the body is written first, from the buffer's start
   }
   return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out, secrets);
 }

@@ -10,6 +10,7 @@
 #include <boost/hana/tuple.hpp>
 
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/secret_fields.hpp>
 
 #include <array>
 #include <optional>
@@ -34,6 +35,8 @@
 ///     };
 ///
 /// `std::optional` fields may be absent; every other field is required when decoding.
+///
+/// A field may be declared secret (secret_fields.hpp).
 namespace apidecl {
 
 /// A field whose name on the wire differs from its C++ name.
@@ -98,6 +101,19 @@ template <class T>
 constexpr auto member_names() noexcept {
   if constexpr (is_described_v<T>) return described_names(described_members<T>{});
   else return key_names(typename hana_fields_t<T>::keys{});
+}
+
+template <class T>
+constexpr bool secret_fields_name_members() noexcept {
+  if constexpr (has_secret_fields_v<T>) {
+    constexpr auto members = member_names<T>();
+    for (std::string_view secret : T::secret_fields) {
+      bool found = false;
+      for (std::string_view member : members) found = found || member == secret;
+      if (!found) return false;
+    }
+  }
+  return true;
 }
 
 template <class T>
@@ -178,6 +194,8 @@ template <class T, class F>
 void for_each_field(T& value, F&& f) {
   using plain = std::remove_const_t<T>;
   static_assert(detail::wire_names_name_members<plain>(), "apidecl: an entry of wire_names names no field of the struct");
+  static_assert(detail::secret_fields_name_members<plain>(),
+                "apidecl: an entry of secret_fields names no field of the struct");
   if constexpr (detail::is_described_v<plain>) {
     detail::for_each_described<plain>(value, f, detail::described_members<plain>{});
   } else {

@@ -38,10 +38,11 @@ struct secure_key {
 };
 BOOST_DESCRIBE_STRUCT(secure_key, (), (api_key))
 
-/// update_password's form body.
+/// update_password's form body; the password makes it secret whole (secret_fields.hpp).
 struct new_password_form {
   std::string new_password;
   std::optional<std::string> username;  // a sub-account's, to change it instead of one's own
+  static constexpr std::string_view secret_fields[] = {"new_password"};
 };
 BOOST_DESCRIBE_STRUCT(new_password_form, (), (new_password, username))
 
