@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace apidecl::ondemand {
@@ -22,6 +23,7 @@ struct product {
     (std::vector<std::string>, sku_numbers),
     (std::optional<utc_timestamp>, due_date)
   );
+  static constexpr std::string_view xml_element = "Product";  // Get Product's root (products.hpp)
   static constexpr wire_name wire_names[] = {
       {"asset_id", "AssetID"}, {"sku_numbers", "SKUs/SKU/SKUNumber"}, {"due_date", "DueDate"}};
 };
