@@ -18,6 +18,7 @@
 #include <apidecl/apis/ondemand/quote.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
 #include <apidecl/apis/ondemand/quote_authorize.hpp>
+#include <apidecl/apis/ondemand/quoted_amount.hpp>
 #include <apidecl/apis/ondemand/quotes.hpp>
 #include <apidecl/apis/ondemand/services.hpp>
 #include <apidecl/apis/ondemand/signer.hpp>

@@ -29,7 +29,8 @@
 /// languages and products or files, plus where it stands and when it is due.
 namespace apidecl::ondemand::v2015 {
 
-/// A project as Get and List Projects describe it.
+/// A project as Get and List Projects describe it. Only the ID is required: a list may
+/// summarize a project, so everything else is read when present.
 struct project {
   ids::project project_id;
   std::optional<std::string> project_name;
@@ -37,7 +38,7 @@ struct project {
   std::optional<std::string> project_url;
   std::optional<ids::service> service_id;
   std::optional<language_code> source_language;
-  std::vector<language_code> target_languages;
+  std::optional<std::vector<language_code>> target_languages;
   std::optional<utc_timestamp> creation_date;
   std::optional<utc_timestamp> due_date;
   std::optional<std::vector<product>> products;

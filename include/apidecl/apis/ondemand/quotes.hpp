@@ -6,6 +6,7 @@
 #include <apidecl/apis/ondemand/params.hpp>
 #include <apidecl/apis/ondemand/product.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
+#include <apidecl/apis/ondemand/quoted_amount.hpp>
 #include <apidecl/apis/ondemand/versions.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
@@ -92,7 +93,7 @@ BOOST_DESCRIBE_STRUCT(quote_project, (), (project_id, project_name, service_id, 
 
 /// A quote in the 2015 shape: Generate and Get Quote's answer, Authorize Quote's body (which
 /// mirrors it since 2015-03) and what its 409 returns. While the quote is Calculating, the
-/// amounts are empty elements, hence optional. An error met while quoting comes as an `<Error>`
+/// amounts are empty elements (quoted_amount.hpp); a request may leave them out. An error met while quoting comes as an `<Error>`
 /// inside the quote. The billing code and purchase order number are the optional additions of
 /// Authorize Quote; the acceptance method is 2016-03-15's (versions.hpp).
 struct quote {
@@ -103,9 +104,9 @@ struct quote {
   std::optional<std::string> reject_url;
   std::optional<std::int64_t> total_translations;
   std::optional<std::int64_t> translation_credit;
-  std::optional<decimal> total_cost;
-  std::optional<decimal> prepaid_credit;
-  std::optional<decimal> amount_due;
+  std::optional<quoted_amount> total_cost;
+  std::optional<quoted_amount> prepaid_credit;
+  std::optional<quoted_amount> amount_due;
   std::optional<open_enum<apidecl::currency>> currency;
   std::vector<quote_project> projects;
   std::optional<std::string> internal_billing_code;
