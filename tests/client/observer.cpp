@@ -20,6 +20,8 @@
 #include <apidecl/serializer/query_string.hpp>
 #include <apidecl/serializer/text.hpp>
 #include <apidecl/transport/mock.hpp>
+#include <apidecl/types/language_code.hpp>
+#include <apidecl/types/text_value.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -283,6 +285,89 @@ TEST_CASE("no secret of any cielo24 catalog endpoint reaches any event, nor any 
     for (std::string_view secret : {std::string_view(token), std::string_view(password), std::string_view(securekey),
                                     std::string_view(api_securekey), std::string_view(new_password)})
       CHECK(line.find(secret) == std::string::npos);
+    if (line.rfind("sending", 0) == 0) ++sent;
+  }
+  CHECK(sent == calls);
+}
+
+TEST_CASE("no secret of any onDemand catalog endpoint reaches any event, nor any text a ready observer makes",
+          "[client][observer]") {
+  // The secret key is only hashed, never sent; each request's signature is a secret too, as it
+  // can be replayed. Every endpoint of 2015-02-23 and 2016-03-15 is called once.
+  constexpr char const* secret_key = "demo-secret-key";
+  std::vector<std::string> lines;
+  apidecl::call_metrics metrics;
+  apidecl::mock_transport http;
+  constexpr int calls = 28;
+  for (int i = 0; i < calls; ++i)
+    http.respond(401, "<Error><ReasonCode>300</ReasonCode><SimpleMessage/><DetailedMessage/></Error>",
+                 "Content-Type: text/xml\r\n");
+  namespace v = od::v2016;
+  auto const lang = [](std::string_view code) { return *apidecl::from_text<apidecl::language_code>(code); };
+  auto client = [&](std::string_view version) {
+    return apidecl::make_client(
+        http, apidecl::pugixml_serializer{}, apidecl::octet_serializer{},
+        od::signer<apidecl::openssl_sha256, fixed_utc_clock>({"demo-key-id", secret_key, std::string(version)}),
+        every_observer(lines, metrics));
+  };
+  {
+    auto api = client(od::v2015::api_version);
+    v::translation_options options;
+    options.service_id = od::ids::service(112);
+    options.source_language = lang("en-us");
+    options.target_languages = {lang("fr-fr")};
+    v::quote q;
+    q.quote_id = od::ids::quote("795");
+    (void)api.call(v::create_account, apidecl::body = v::new_account{"m@example.com", {}, {}, {}});
+    (void)api.call(v::get_account_info);
+    (void)api.call(v::add_credit_balance, apidecl::body = v::credit{apidecl::decimal(100, 0), apidecl::currency::usd});
+    (void)api.call(v::generate_quote, apidecl::body = v::quote_request{options, {}, {}, {}});
+    (void)api.call(v::get_quote, od::quote_id = "795");
+    (void)api.call(v::list_quotes);
+    (void)api.call(v::reject_quote, od::quote_id = "795");
+    (void)api.call(v::authorize_quote, od::quote_id = "795", apidecl::body = q);
+    (void)api.call(v::add_project, apidecl::body = v::new_project{{}, od::ids::service(112), lang("en-us"),
+                                                                  {lang("fr-fr")}, {}, {}});
+    (void)api.call(v::list_projects);
+    (void)api.call(v::get_project, od::project_id = 5);
+    (void)api.call(v::add_file, od::language = "en-us", od::file_name = "a.txt", apidecl::body = std::string("text"));
+    (void)api.call(v::add_file_by_reference, od::language = "en-us", od::file_name = "a.txt",
+                   apidecl::body = v::file_reference{"https://example.com/a.txt"});
+    (void)api.call(v::list_files);
+    (void)api.call(v::get_file, od::asset_id = 999);
+    (void)api.call(v::get_file_details, od::asset_id = 999);
+    (void)api.call(v::get_file_translation, od::asset_id = 999, od::language = "fr-fr");
+    (void)api.call(v::list_products);
+    (void)api.call(v::get_product, od::asset_id = 7);
+    (void)api.call(v::get_product_translation, od::asset_id = 7, od::language = "fr-fr");
+    (void)api.call(v::list_services);
+    (void)api.call(v::get_service, od::service_id = 112);
+    (void)api.call(v::get_estimate, od::estimate::service_id = 112, od::estimate::unit_count = 10,
+                   od::estimate::source_lang = "en-us", od::estimate::target_langs = apidecl::comma_list{"fr-fr"});
+    (void)api.call(v::list_locales);
+    (void)api.call(v::get_terms);
+  }
+  {
+    auto api = client(od::v2016::api_version);
+    (void)api.call(v::request_quote_cancellation, od::quote_id = "795");
+    (void)api.call(v::accept_file_translation, od::asset_id = 999, od::language = "fr-fr");
+    (void)api.call(v::reject_file_translation, od::asset_id = 999, od::language = "fr-fr");
+  }
+  apidecl::write_prometheus(metrics, test_support::collect_lines{&lines});
+  REQUIRE(http.requests().size() == calls);
+  std::vector<std::string> signatures;
+  for (auto const& sent : http.requests()) {
+    REQUIRE(sent.header("Authorization"));
+    std::string_view const field = *sent.header("Authorization");
+    std::size_t const start = field.find("Signature=") + 10;
+    signatures.emplace_back(field.substr(start, field.find(',', start) - start));
+    CHECK(signatures.back().size() == 44);  // Base64 of a SHA-256 digest: what went out was signed
+  }
+  int sent = 0;
+  for (std::string const& line : lines) {
+    INFO(line);
+    CHECK(line.find(secret_key) == std::string::npos);
+    for (std::string const& signature : signatures) CHECK(line.find(signature) == std::string::npos);
     if (line.rfind("sending", 0) == 0) ++sent;
   }
   CHECK(sent == calls);
