@@ -118,6 +118,14 @@ TEST_CASE("every 2015-02-23 endpoint sends its documented request and gives the 
   CHECK(checked == 25);
 }
 
+TEST_CASE("2014-02-28's Authorize Quote is the seed's, with the flat quote", "[ondemand]") {
+  STATIC_REQUIRE(std::is_same_v<decltype(od::v2014::authorize_quote), decltype(od::authorize_quote)>);
+  STATIC_REQUIRE(std::is_same_v<od::v2014::quote, od::quote>);
+  STATIC_REQUIRE_FALSE(std::is_same_v<od::v2014::quote, od::v2015::quote>);
+  check_outcomes(od::v2014::api_version, od::v2014::authorize_quote, "POST /api/quote/795/authorize HTTP/1.1",
+                 od::quote_id = "795", apidecl::body = od::v2014::quote{});
+}
+
 TEST_CASE("2016-03-15 is the 2015-02-23 catalog plus three endpoints, sent with its own version", "[ondemand]") {
   namespace v = od::v2016;
   STATIC_REQUIRE(std::is_same_v<decltype(v::get_quote), decltype(od::v2015::get_quote)>);

@@ -5,6 +5,7 @@
 #include <apidecl/apis/ondemand/params.hpp>
 #include <apidecl/apis/ondemand/quote.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
+#include <apidecl/apis/ondemand/versions.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/types/retry_after.hpp>
@@ -42,6 +43,12 @@ inline constexpr endpoints::authorize_quote authorize_quote{};
 /// The 429 of Authorize Quote, whole: `s.headers.get<apidecl::retry_after_header>()` is the
 /// Retry-After the service sent, if any.
 using rate_limited = apidecl::status<429, apidecl::no_content, apidecl::retry_after_header>;
+
+/// API version 2014-02-28 by its version's name, as `v2015` and `v2016` are (versions.hpp).
+namespace v2014 {
+using ondemand::authorize_quote;
+using ondemand::quote;
+}  // namespace v2014
 
 }  // namespace apidecl::ondemand
 

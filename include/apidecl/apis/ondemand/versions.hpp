@@ -12,7 +12,8 @@
 ///     od::signer sign({key_id, secret, std::string(od::v2015::api_version)}, sha);
 ///     api.call(od::v2015::get_quote, od::quote_id = "795");
 ///
-/// - `v2014` (2014-02-28): the flat `<Quote>` of the seed, `ondemand::authorize_quote` (quote.hpp).
+/// - `v2014` (2014-02-28): the flat `<Quote>` of the seed (quote.hpp) and Authorize Quote, also
+///   named `ondemand::authorize_quote` and `ondemand::quote` (quote_authorize.hpp).
 /// - `v2015` (2015-02-23): the 25 documented endpoints; quotes nest their service and languages
 ///   in `Projects/Project` (quotes.hpp).
 /// - `v2016` (2016-03-15): the 2015 catalog (a using-directive, so `v2016::get_quote` is
