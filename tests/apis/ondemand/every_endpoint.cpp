@@ -4,6 +4,7 @@
 // reached. Each gives the typed outcome, and the request carries its version and a signature.
 #include <catch2/catch.hpp>
 
+#include "../../support/lod1_signature.hpp"
 #include "catalog_client.hpp"
 
 #include <apidecl/apis/ondemand/ondemand.hpp>
@@ -55,6 +56,10 @@ void check_outcomes(std::string_view api_version, Endpoint const& endpoint, std:
   CHECK(mock.requests()[0].header("Accept") == std::string_view("text/xml"));
   REQUIRE(mock.requests()[0].header("Authorization"));
   CHECK(mock.requests()[0].header("Authorization")->rfind("LOD1-BASE64-SHA256 KeyID=demo-key-id,Signature=", 0) == 0);
+  if (api_version == od::v2015::api_version)  // the version the independent signature is written for
+    CHECK(mock.requests()[0].header("Authorization") ==
+          test_support::lod1_authorization(apidecl::method_name(mock.requests()[0].method), mock.requests()[0].path(),
+                                           ondemand_test::key_id, ondemand_test::secret_key, "2014-05-13T16:53:20"));
 }
 
 od::v2015::translation_options example_options() {
