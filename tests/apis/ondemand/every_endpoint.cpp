@@ -1,7 +1,7 @@
 // Every endpoint of the onDemand catalog (API versions 2015-02-23 and 2016-03-15), called with
 // example arguments and once per kind of outcome: a documented error status with the error body,
-// an error body of the wrong shape, a status no page documents, and a server that cannot be
-// reached. Each gives the typed outcome, and the request carries its version and a signature.
+// an error body of the wrong shape, a status no page documents, the rate limit's 429, and a
+// server that cannot be reached. Each gives the typed outcome, and the request carries its version and a signature.
 #include <catch2/catch.hpp>
 
 #include "../../support/lod1_signature.hpp"
@@ -10,6 +10,7 @@
 #include <apidecl/apis/ondemand/ondemand.hpp>
 #include <apidecl/types/comma_list.hpp>
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,6 +29,7 @@ void check_outcomes(std::string_view api_version, Endpoint const& endpoint, std:
   mock.respond(401, ondemand_test::error_body, ondemand_test::xml_headers)
       .respond(401, "<Quote><QuoteID>1</QuoteID></Quote>", ondemand_test::xml_headers)
       .respond(418, "teapot", "Content-Type: text/plain\r\n")
+      .respond(429, "", "Retry-After: 20\r\n")
       .fail(apidecl::transport_error{apidecl::transport_errc::cannot_connect, false, "refused"});
   auto api = ondemand_test::client(mock, api_version);
 
@@ -46,11 +48,16 @@ void check_outcomes(std::string_view api_version, Endpoint const& endpoint, std:
   CHECK(undocumented.unexpected_if()->status == 418);
   CHECK(undocumented.unexpected_if()->body == "teapot");
 
+  auto const rate_limited = api.call(endpoint, args...);
+  REQUIRE(rate_limited.template get_case_if<429>() != nullptr);
+  CHECK(rate_limited.template get_case_if<429>()->headers.template get<apidecl::retry_after_header>() ==
+        apidecl::retry_after_value::after(std::chrono::seconds(20)));
+
   auto const unreachable = api.call(endpoint, args...);
   REQUIRE(unreachable.failure_if() != nullptr);
   CHECK(unreachable.failure_if()->kind() == apidecl::failure_kind::transport);
 
-  REQUIRE(mock.requests().size() == 4);
+  REQUIRE(mock.requests().size() == 5);
   CHECK(mock.requests()[0].request_line() == request_line);
   CHECK(mock.requests()[0].header("x-lod-version") == api_version);
   CHECK(mock.requests()[0].header("Accept") == std::string_view("text/xml"));

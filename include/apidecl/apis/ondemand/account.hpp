@@ -2,6 +2,7 @@
 #define APIDECL_APIS_ONDEMAND_ACCOUNT_HPP
 
 #include <apidecl/apis/ondemand/error.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/decimal.hpp>
@@ -74,7 +75,8 @@ struct create_account {
   static constexpr std::string_view path = "/api/account/create";
   using params = apidecl::params<>;
   using body = apidecl::request_body<new_account, xml>;
-  using responses = apidecl::responses<on<201, account, xml>, on<400, account, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<201, account, xml>, on<400, account, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Account Information: `GET /api/account/info`.
@@ -82,7 +84,7 @@ struct get_account_info {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/account/info";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, account, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, account, xml>, on<401, error, xml>, too_many_requests>;
 };
 
 /// Add Credit Balance: `POST /api/account/credit-balance/add`; answers the account with its new
@@ -92,7 +94,8 @@ struct add_credit_balance {
   static constexpr std::string_view path = "/api/account/credit-balance/add";
   using params = apidecl::params<>;
   using body = apidecl::request_body<credit, xml>;
-  using responses = apidecl::responses<on<200, account, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, account, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 }  // namespace endpoints
 

@@ -4,6 +4,7 @@
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/ids.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/text.hpp>
@@ -72,7 +73,8 @@ struct add_file {
   static constexpr std::string_view path = "/api/files/add/{language}/{file_name}";
   using params = apidecl::params<ondemand::params::language, ondemand::params::file_name>;
   using body = apidecl::request_body<std::string, octet_stream>;
-  using responses = apidecl::responses<on<201, file, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<201, file, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Add File by Reference: `POST /api/files/add_by_reference/{language}/{file_name}` with the
@@ -82,7 +84,8 @@ struct add_file_by_reference {
   static constexpr std::string_view path = "/api/files/add_by_reference/{language}/{file_name}";
   using params = apidecl::params<ondemand::params::language, ondemand::params::file_name>;
   using body = apidecl::request_body<file_reference, xml>;
-  using responses = apidecl::responses<on<202, file, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<202, file, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// List Files: `GET /api/files`.
@@ -90,7 +93,8 @@ struct list_files {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/files";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, file_list, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, file_list, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get File: `GET /api/files/{asset_id}` answers the file's bytes; with a Range header, 206
@@ -100,7 +104,7 @@ struct get_file {
   static constexpr std::string_view path = "/api/files/{asset_id}";
   using params = apidecl::params<ondemand::params::asset_id, ondemand::params::byte_range>;
   using responses = apidecl::responses<on<200, std::string, octet_stream>, on<206, std::string, octet_stream>,
-                                       on<401, error, xml>, on<404, error, xml>>;
+                                       on<401, error, xml>, on<404, error, xml>, too_many_requests>;
 };
 
 /// Get File Details: `GET /api/files/{asset_id}/details`.
@@ -108,7 +112,8 @@ struct get_file_details {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/files/{asset_id}/details";
   using params = apidecl::params<ondemand::params::asset_id>;
-  using responses = apidecl::responses<on<200, file, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200, file, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get File Translation: `GET /api/files/{asset_id}/{language}` answers the translated file's
@@ -117,7 +122,8 @@ struct get_file_translation {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/files/{asset_id}/{language}";
   using params = apidecl::params<ondemand::params::asset_id, ondemand::params::language>;
-  using responses = apidecl::responses<on<200, std::string, octet_stream>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200, std::string, octet_stream>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 }  // namespace endpoints
 

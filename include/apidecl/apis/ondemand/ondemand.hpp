@@ -20,6 +20,7 @@
 #include <apidecl/apis/ondemand/quote_authorize.hpp>
 #include <apidecl/apis/ondemand/quoted_amount.hpp>
 #include <apidecl/apis/ondemand/quotes.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/apis/ondemand/services.hpp>
 #include <apidecl/apis/ondemand/signer.hpp>
 #include <apidecl/apis/ondemand/v2016.hpp>

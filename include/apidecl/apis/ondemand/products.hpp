@@ -3,6 +3,7 @@
 
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/apis/ondemand/product.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
@@ -37,7 +38,8 @@ struct list_products {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/products";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, product_list, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, product_list, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get Product: `GET /api/products/{asset_id}`; 404 when it is not the caller's.
@@ -45,7 +47,8 @@ struct get_product {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/products/{asset_id}";
   using params = apidecl::params<ondemand::params::asset_id>;
-  using responses = apidecl::responses<on<200, ondemand::product, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200, ondemand::product, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get Product Translation: `GET /api/products/{asset_id}/{language}` answers the translated
@@ -54,7 +57,8 @@ struct get_product_translation {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/products/{asset_id}/{language}";
   using params = apidecl::params<ondemand::params::asset_id, ondemand::params::language>;
-  using responses = apidecl::responses<on<200, ondemand::product, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200, ondemand::product, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 }  // namespace endpoints
 

@@ -4,10 +4,10 @@
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/ids.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/apis/ondemand/quotes.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
-#include <apidecl/types/retry_after.hpp>
 #include <apidecl/types/timestamp.hpp>
 
 #include <boost/describe/class.hpp>
@@ -87,14 +87,14 @@ BOOST_DESCRIBE_STRUCT(project_list, (), (projects))
 
 namespace endpoints {
 /// Add Project: `POST /api/projects/add` answers 201 with the project. Project creation has
-/// its own limit, 2 a minute (error_handling.rst), over which the answer is 429. Not idempotent.
+/// its own limit, 2 a minute (rate_limit.hpp). Not idempotent.
 struct add_project {
   static constexpr apidecl::method method = apidecl::method::post;
   static constexpr std::string_view path = "/api/projects/add";
   using params = apidecl::params<>;
   using body = apidecl::request_body<new_project, xml>;
   using responses = apidecl::responses<on<201, project, xml>, on<400, error, xml>, on<401, error, xml>,
-                                       on<429, no_content, no_media, retry_after_header>>;
+                                       too_many_requests>;
 };
 
 /// List Projects: `GET /api/projects`.
@@ -102,7 +102,8 @@ struct list_projects {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/projects";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, project_list, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, project_list, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get Project: `GET /api/projects/{project_id}`; 404 when it is not the caller's.
@@ -111,7 +112,7 @@ struct get_project {
   static constexpr std::string_view path = "/api/projects/{project_id}";
   using params = apidecl::params<ondemand::params::project_id>;
   using responses = apidecl::responses<on<200, project, xml>, on<400, error, xml>, on<401, error, xml>,
-                                       on<404, error, xml>>;
+                                       on<404, error, xml>, too_many_requests>;
 };
 }  // namespace endpoints
 

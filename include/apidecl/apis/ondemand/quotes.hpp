@@ -4,6 +4,7 @@
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/ids.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/apis/ondemand/product.hpp>
 #include <apidecl/apis/ondemand/quote_authorization.hpp>
 #include <apidecl/apis/ondemand/quoted_amount.hpp>
@@ -15,7 +16,6 @@
 #include <apidecl/types/language_code.hpp>
 #include <apidecl/types/money.hpp>
 #include <apidecl/types/open_enum.hpp>
-#include <apidecl/types/retry_after.hpp>
 #include <apidecl/types/timestamp.hpp>
 
 #include <boost/describe/class.hpp>
@@ -190,7 +190,7 @@ struct generate_quote {
   using params = apidecl::params<>;
   using body = apidecl::request_body<quote_request, xml>;
   using responses =
-      apidecl::responses<on<201, quote, xml>, on<400, error, xml>, on<401, error, xml>, on<409, error, xml>>;
+      apidecl::responses<on<201, quote, xml>, on<400, error, xml>, on<401, error, xml>, on<409, error, xml>, too_many_requests>;
 };
 
 /// Get Quote: `GET /api/quote/{quote_id}`; 404 when the quote is not the caller's.
@@ -199,7 +199,7 @@ struct get_quote {
   static constexpr std::string_view path = "/api/quote/{quote_id}";
   using params = apidecl::params<ondemand::params::quote_id>;
   using responses = apidecl::responses<on<200, quote, xml>, on<400, error, xml>, on<401, error, xml>,
-                                       on<404, error, xml>>;
+                                       on<404, error, xml>, too_many_requests>;
 };
 
 /// List Quotes: `GET /api/quote`, every quote of the merchant.
@@ -207,7 +207,8 @@ struct list_quotes {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/quote";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, quote_list, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, quote_list, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Reject Quote: `POST /api/quote/{quote_id}/reject`, no body. 200 with no body the docs
@@ -218,7 +219,8 @@ struct reject_quote {
   static constexpr std::string_view path = "/api/quote/{quote_id}/reject";
   static constexpr bool idempotent = true;
   using params = apidecl::params<ondemand::params::quote_id>;
-  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<409, error, xml>>;
+  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<409, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Authorize Quote in the 2015 shape: the body is the quote as Generate/Get Quote returned it
@@ -232,7 +234,7 @@ struct authorize_quote {
   using body = apidecl::request_body<quote, xml>;
   using responses = apidecl::responses<on<202, quote_authorization, xml>, on<400, error, xml>, on<401, error, xml>,
                                        on<402, quote_authorization, xml>, on<404, error, xml>, on<405, error, xml>,
-                                       on<409, quote, xml>, on<429, no_content, no_media, retry_after_header>>;
+                                       on<409, quote, xml>, too_many_requests>;
 };
 }  // namespace endpoints
 

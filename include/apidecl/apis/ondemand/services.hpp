@@ -4,6 +4,7 @@
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/ids.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/types/decimal.hpp>
@@ -85,7 +86,8 @@ struct list_services {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/services";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, service_list, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, service_list, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get Service: `GET /api/services/{service_id}`.
@@ -93,7 +95,8 @@ struct get_service {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/services/{service_id}";
   using params = apidecl::params<ondemand::params::service_id>;
-  using responses = apidecl::responses<on<200, service, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200, service, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Get Estimate: `GET /api/estimate?service_id=&unit_count=&source_lang=&target_langs=`, every
@@ -103,7 +106,8 @@ struct get_estimate {
   static constexpr std::string_view path = "/api/estimate";
   using params = apidecl::params<ondemand::params::estimate::service_id, ondemand::params::estimate::unit_count,
                                  ondemand::params::estimate::source_lang, ondemand::params::estimate::target_langs>;
-  using responses = apidecl::responses<on<200, estimate, xml>, on<400, error, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, estimate, xml>, on<400, error, xml>, on<401, error, xml>,
+                                       too_many_requests>;
 };
 
 /// List Locales: `GET /api/locales`, the language codes the other endpoints take.
@@ -111,7 +115,7 @@ struct list_locales {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/locales";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, locale_list, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, locale_list, xml>, on<401, error, xml>, too_many_requests>;
 };
 
 /// Terms and Conditions: `GET /api/terms`.
@@ -119,7 +123,7 @@ struct get_terms {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/terms";
   using params = apidecl::params<>;
-  using responses = apidecl::responses<on<200, terms, xml>, on<401, error, xml>>;
+  using responses = apidecl::responses<on<200, terms, xml>, on<401, error, xml>, too_many_requests>;
 };
 }  // namespace endpoints
 

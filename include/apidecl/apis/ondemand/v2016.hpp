@@ -5,6 +5,7 @@
 #include <apidecl/apis/ondemand/error.hpp>
 #include <apidecl/apis/ondemand/files.hpp>
 #include <apidecl/apis/ondemand/params.hpp>
+#include <apidecl/apis/ondemand/rate_limit.hpp>
 #include <apidecl/apis/ondemand/products.hpp>
 #include <apidecl/apis/ondemand/projects.hpp>
 #include <apidecl/apis/ondemand/quotes.hpp>
@@ -32,7 +33,7 @@ struct request_quote_cancellation {
   static constexpr bool idempotent = true;
   using params = apidecl::params<ondemand::params::quote_id>;
   using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<404, error, xml>,
-                                       on<409, error, xml>>;
+                                       on<409, error, xml>, too_many_requests>;
 };
 
 /// Accept File Translation: `POST /api/files/{asset_id}/{language}/accept` (POST as the official
@@ -42,7 +43,8 @@ struct accept_file_translation {
   static constexpr std::string_view path = "/api/files/{asset_id}/{language}/accept";
   static constexpr bool idempotent = true;
   using params = apidecl::params<ondemand::params::asset_id, ondemand::params::language>;
-  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 
 /// Reject File Translation: `POST /api/files/{asset_id}/{language}/reject`, to have the
@@ -52,7 +54,8 @@ struct reject_file_translation {
   static constexpr std::string_view path = "/api/files/{asset_id}/{language}/reject";
   static constexpr bool idempotent = true;
   using params = apidecl::params<ondemand::params::asset_id, ondemand::params::language>;
-  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<404, error, xml>>;
+  using responses = apidecl::responses<on<200>, on<400, error, xml>, on<401, error, xml>, on<404, error, xml>,
+                                       too_many_requests>;
 };
 }  // namespace endpoints
 
