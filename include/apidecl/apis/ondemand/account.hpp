@@ -25,8 +25,10 @@
 
 /// The merchant account (create_account.rst, account_info.rst, add_credit_balance.rst), API
 /// version 2015-02-23. The reference notes give these bodies' root elements and the nested
-/// error list (`<Account><Status>Not Created</Status><Errors><Error>...`), not a field table:
-/// the fields below are those every account page shows; others are ignored when decoding.
+/// error list (`<Account><Status>Not Created</Status><Errors><Error>...`), not a field table. The
+/// other element names below (FirstName, LastName, CompanyName, CreditBalance, Currency) are
+/// inferred from onDemand's naming, UNCONFIRMED against the service: check them before relying
+/// on them. Elements not declared are ignored when decoding.
 namespace apidecl::ondemand::v2015 {
 
 /// Create Account's body: who the new (sub-)account is for.
