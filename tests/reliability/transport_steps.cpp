@@ -78,7 +78,8 @@ TEMPLATE_LIST_TEST_CASE("each step of an exchange that fails says how, and wheth
                std::tuple{step::header_section, apidecl::transport_errc::connection_lost, true},
                std::tuple{step::body, apidecl::transport_errc::connection_lost, true});
   INFO("step " << static_cast<int>(where));
-  scripted_server server([&](int connection) { return serve_failing_at(where, server, connection); });
+  step const failing = where;  // a lambda may not capture a structured binding before C++20
+  scripted_server server([&](int connection) { return serve_failing_at(failing, server, connection); });
   REQUIRE(server.listening());
   std::uint16_t const closed_port = test_support::free_loopback_port();
   REQUIRE(closed_port != 0);
