@@ -4,7 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace apidecl_openapi {
 
@@ -74,14 +78,34 @@ class header_writer {
         out_ << "struct " << t.name << ";\n";
         forward = true;
       }
-    for (type_def const& t : api_.types) {
-      out_ << "\n";
-      if (!t.summary.empty()) out_ << "/// " << comment_text(t.summary) << "\n";
-      else if (!t.pointer.empty()) out_ << "/// " << comment_text(t.pointer) << "\n";
-      if (t.of == type_def::kind::enumeration) enumeration(t);
-      else if (t.of == type_def::kind::alias) out_ << "using " << t.name << " = " << t.aliased->spelling(ns_) << ";\n";
-      else structure(t);
-    }
+    std::map<std::string, type_def const*> by_name;
+    for (type_def const& t : api_.types) by_name[t.name] = &t;
+    std::set<std::string> started;
+    for (type_def const& t : api_.types) type_after_its_fields(t, by_name, started);
+  }
+
+  // Writes `t` after the types its fields hold: a member such as std::optional<std::vector<T>>
+  // needs T complete where it is declared (C++20's constexpr std::optional instantiates its
+  // destructor there). A cycle keeps the document's order, the forward declarations standing in.
+  void type_after_its_fields(type_def const& t, std::map<std::string, type_def const*> const& by_name,
+                             std::set<std::string>& started) {
+    if (!started.insert(t.name).second) return;
+    std::vector<std::string> held;
+    for (field_def const& f : t.fields) named_types(f.type, held);
+    if (t.aliased) named_types(*t.aliased, held);
+    for (std::string const& name : held)
+      if (auto found = by_name.find(name); found != by_name.end()) type_after_its_fields(*found->second, by_name, started);
+    out_ << "\n";
+    if (!t.summary.empty()) out_ << "/// " << comment_text(t.summary) << "\n";
+    else if (!t.pointer.empty()) out_ << "/// " << comment_text(t.pointer) << "\n";
+    if (t.of == type_def::kind::enumeration) enumeration(t);
+    else if (t.of == type_def::kind::alias) out_ << "using " << t.name << " = " << t.aliased->spelling(ns_) << ";\n";
+    else structure(t);
+  }
+
+  static void named_types(cpp_type const& type, std::vector<std::string>& names) {
+    if (!type.name.empty()) names.push_back(type.name);
+    if (type.element) named_types(*type.element, names);
   }
 
   void enumeration(type_def const& t) {
