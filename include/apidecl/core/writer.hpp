@@ -20,7 +20,7 @@ class writer {
 
   void append(std::string_view bytes) noexcept {
     std::size_t const at = size_;  // read once: the copy may alias any member, as char does
-    if (at < capacity_) {
+    if (at < capacity_ && !bytes.empty()) {  // an empty view's data() may be null, which memcpy may not take
       std::size_t const room = capacity_ - at;
       std::memcpy(data_ + at, bytes.data(), bytes.size() < room ? bytes.size() : room);
     }
