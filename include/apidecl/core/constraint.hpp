@@ -27,9 +27,7 @@ struct no_constraint {
 };
 
 namespace detail {
-constexpr bool is_hex_digit(char c) noexcept {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+constexpr bool is_hex_digit(char c) noexcept { return hex_digit(c) >= 0; }
 inline constexpr auto hex_digits = byte_table(is_hex_digit);
 }  // namespace detail
 

@@ -41,12 +41,6 @@ inline void percent_encode(std::string_view text, writer& out) noexcept {
 /// Decodes `%XX` escapes (and, when `plus_is_space`, '+' as in HTML forms) into `out`.
 /// Returns false on a malformed escape; `out` then holds what was decoded before it.
 inline bool percent_decode(std::string_view text, writer& out, bool plus_is_space = false) noexcept {
-  auto hex_value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char const c = text[i];
     if (c == '+' && plus_is_space) {
@@ -55,8 +49,8 @@ inline bool percent_decode(std::string_view text, writer& out, bool plus_is_spac
       out.push_back(c);
     } else {
       if (i + 2 >= text.size()) return false;
-      int const high = hex_value(text[i + 1]);
-      int const low = hex_value(text[i + 2]);
+      int const high = detail::hex_digit(text[i + 1]);
+      int const low = detail::hex_digit(text[i + 2]);
       if (high < 0 || low < 0) return false;
       out.push_back(static_cast<char>(high * 16 + low));
       i += 2;

@@ -189,12 +189,6 @@ constexpr std::string_view trim_whitespace(std::string_view s) noexcept {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
-constexpr int hex_digit(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 }  // namespace detail::http
 
 inline read_progress response_reader::feed(std::string_view bytes) noexcept {
@@ -336,14 +330,14 @@ inline read_errc response_reader::line_byte(char c) noexcept {
 // A byte of a chunk-size line: hex digits, optional whitespace, a skipped extension, CRLF.
 inline read_errc response_reader::chunk_size_byte(char c) noexcept {
   if (++line_bytes_ > header_limit()) return read_errc::bad_chunk_size;
-  bool const digit = detail::http::hex_digit(c) >= 0;
+  bool const digit = detail::hex_digit(c) >= 0;
   if (phase_ == phase::chunk_size && line_bytes_ == 1 && !digit) return read_errc::bad_chunk_size;
   if (cr_ || c == '\n') return c == '\n' ? end_chunk_size_line() : read_errc::bad_chunk_size;
   if (c == '\r') cr_ = true;
   else if (phase_ == phase::chunk_extension) return read_errc::none;  // nothing here uses extensions
   else if (phase_ == phase::chunk_size && digit) {
     if (remaining_ > (UINT64_MAX >> 4)) return read_errc::bad_chunk_size;
-    remaining_ = remaining_ * 16 + static_cast<std::uint64_t>(detail::http::hex_digit(c));
+    remaining_ = remaining_ * 16 + static_cast<std::uint64_t>(detail::hex_digit(c));
   } else if (c == ' ' || c == '\t') phase_ = phase::chunk_size_tail;
   else if (c == ';') phase_ = phase::chunk_extension;
   else return read_errc::bad_chunk_size;

@@ -16,6 +16,15 @@ constexpr std::array<bool, 256> byte_table(Predicate is) noexcept {
   return table;
 }
 
+/// The value of the hexadecimal digit `c`, or -1: percent-decoding, chunk sizes and the hex
+/// constraint read digits alike.
+constexpr int hex_digit(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 /// Whether the bytes of `text` are all in `table`.
 constexpr bool all_in(std::array<bool, 256> const& table, char const* text, std::size_t size) noexcept {
   for (std::size_t i = 0; i < size; ++i)
