@@ -1,4 +1,5 @@
 // A root type for the XML serializer must say which element it is; the one error says what to add.
+// expect: xml_body_lacks_its_root_element_name
 // expect: xml_element
 #include <apidecl/serializer/pugixml.hpp>
 

@@ -79,7 +79,7 @@ class pugixml_serializer {
   }
   template <class T, std::enable_if_t<!detail::xml_supports<T, true>(), int> = 0>
   detail::after_error encode(T const&, writer&) const {
-    detail::diagnose_xml_unsupported<T>();
+    detail::diagnose_xml_unsupported<T, true>();
     return {};
   }
 
@@ -100,7 +100,7 @@ class pugixml_serializer {
   }
   template <class T, std::enable_if_t<!detail::xml_supports<T, false>(), int> = 0>
   detail::after_error decode(std::string_view, T&) const {
-    detail::diagnose_xml_unsupported<T>();
+    detail::diagnose_xml_unsupported<T, false>();
     return {};
   }
 
@@ -330,11 +330,6 @@ class pugixml_serializer {
   // start tag is open, then its elements in declaration order.
   template <class T>
   static encode_result struct_to_xml(T const& value, detail::xml_stream& xml) {
-    if constexpr (!detail::xml_fields_nest_in_order<T>(field_types_t<T>{}))
-      static_assert(diagnostic::xml_fields_sharing_an_element_are_apart<T>,
-                    "apidecl: pugixml_serializer writes a struct's fields in declaration order: declare the fields "
-                    "whose wire names share an element (\"Source/Code\", \"Source/Name\") one after the other, and "
-                    "let no wire name run through an element another field writes");
     encode_result result;
     for_each_field(value, [&](std::string_view name, auto const& field) {
       using value_type = typename detail::unwrap_optional<std::decay_t<decltype(field)>>::type;
