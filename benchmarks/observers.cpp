@@ -4,6 +4,8 @@
 // logging observer writes to a sink that only counts bytes, so what is measured is the
 // observer's own work (making its lines), not a file's. With `--calls NAME COUNT` it makes COUNT
 // calls with one observer inside `counted_calls`, whose instructions `run` has callgrind count.
+#include "support/seeds.hpp"
+
 #include <apidecl/apis/cielo24/job_authorize.hpp>
 #include <apidecl/apis/cielo24/token_auth.hpp>
 #include <apidecl/client/client.hpp>
@@ -28,8 +30,6 @@ namespace c24 = apidecl::cielo24;
 
 constexpr int calls_per_round = 10000;
 constexpr int rounds = 15;
-constexpr char const* token = "7ca5dc5c7cce449fb0fff719307e8f5f";
-constexpr char const* job = "64bea283eff6475ea6596027a6ba0929";
 
 // Where the logging observer's lines go: counted, so that the compiler cannot drop them.
 std::size_t logged_bytes = 0;
@@ -50,10 +50,11 @@ apidecl::mock_transport scripted(int count) {
 // not end as scripted.
 template <class... Observer>
 bool make_calls(apidecl::mock_transport& http, int count, double* seconds, Observer... observer) {
-  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{token}, std::move(observer)...);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, c24::token_auth{std::string(seeds::api_token)},
+                                  std::move(observer)...);
   auto const start = std::chrono::steady_clock::now();
   bool ok = true;
-  for (int i = 0; i < count; ++i) ok = api.call(c24::authorize_job, c24::job_id = job).http_status() == 204 && ok;
+  for (int i = 0; i < count; ++i) ok = api.call(c24::authorize_job, c24::job_id = seeds::job_id).http_status() == 204 && ok;
   if (seconds) *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return ok;
 }

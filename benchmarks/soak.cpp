@@ -11,6 +11,8 @@
 // counts (its stats' `repeated`) is one the client or its transport made. The emulator's address
 // comes from APIDECL_BASE_URL (scripts/with-emulator sets it; scripts/soak runs it all).
 // usage: soak [calls] [seed]
+#include "support/seeds.hpp"
+
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/apis/ondemand/ondemand.hpp>
 #include <apidecl/auth/openssl_sha256.hpp>
@@ -45,9 +47,9 @@ namespace c24 = apidecl::cielo24;
 namespace od = apidecl::ondemand;
 using namespace std::chrono_literals;
 
-constexpr std::string_view api_token = "7ca5dc5c7cce449fb0fff719307e8f5f";
+using seeds::api_token;
 constexpr std::string_view secret_key = "demo-secret-key";
-constexpr std::string_view known_job = "64bea283eff6475ea6596027a6ba0929";
+constexpr std::string_view known_job = seeds::job_id;
 constexpr int calls_per_round = 16;
 
 // What the run counts; the observers and the results add to it.

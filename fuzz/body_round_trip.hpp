@@ -7,9 +7,8 @@
 #define APIDECL_FUZZ_BODY_ROUND_TRIP_HPP
 
 #include "check.hpp"
+#include "../tests/support/encode_growing.hpp"
 
-#include <apidecl/core/writer.hpp>
-#include <apidecl/serializer/codec_result.hpp>
 
 #include <optional>
 #include <string>
@@ -19,22 +18,13 @@ namespace fuzz {
 
 template <class Serializer, class T>
 std::optional<std::string> encoded(Serializer const& serializer, T const& value) {
-  std::string out(4096, '\0');
-  apidecl::writer w(out.data(), out.size());
-  apidecl::encode_result status = serializer.encode(value, w);
-  if (status && w.overflowed()) {  // the writer counted the size needed
-    out.assign(w.size(), '\0');
-    apidecl::writer again(out.data(), out.size());
-    status = serializer.encode(value, again);
-    APIDECL_FUZZ_CHECK(!again.overflowed());
-    w = again;
-  }
-  if (!status) {
-    APIDECL_FUZZ_CHECK(!status.problem().empty());
+  test_support::encoding encoded = test_support::encode_growing(serializer, value);
+  APIDECL_FUZZ_CHECK(!encoded.overflowed_again);
+  if (!encoded.status) {
+    APIDECL_FUZZ_CHECK(!encoded.status.problem().empty());
     return std::nullopt;
   }
-  out.resize(w.size());
-  return out;
+  return std::move(encoded.text);
 }
 
 template <class T, class Serializer>

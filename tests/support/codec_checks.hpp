@@ -3,10 +3,11 @@
 #ifndef APIDECL_TESTS_SUPPORT_CODEC_CHECKS_HPP
 #define APIDECL_TESTS_SUPPORT_CODEC_CHECKS_HPP
 
+#include "encode_growing.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <apidecl/serializer/codec_result.hpp>
-#include <apidecl/core/writer.hpp>
 
 #include <string>
 #include <string_view>
@@ -15,20 +16,11 @@ namespace test_support {
 
 template <class Serializer, class T>
 std::string encoded_by(Serializer const& serializer, T const& value) {
-  std::string out(4096, '\0');
-  apidecl::writer w(out.data(), out.size());
-  apidecl::encode_result status = serializer.encode(value, w);
-  if (status && w.overflowed()) {  // the writer counted what was needed: encode again into that
-    out.assign(w.size(), '\0');
-    apidecl::writer again(out.data(), out.size());
-    status = serializer.encode(value, again);
-    w = again;
-  }
-  INFO("encode: " << status.problem());
-  REQUIRE(status);
-  REQUIRE_FALSE(w.overflowed());
-  out.resize(w.size());
-  return out;
+  encoding encoded = encode_growing(serializer, value);
+  INFO("encode: " << encoded.status.problem());
+  REQUIRE(encoded.status);
+  REQUIRE_FALSE(encoded.overflowed_again);
+  return std::move(encoded.text);
 }
 
 template <class T, class Serializer>
