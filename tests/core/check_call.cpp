@@ -71,6 +71,42 @@ struct ping {
   using responses = apidecl::responses<apidecl::on<204>>;
 };
 
+// A service that takes a password or a key, never both and never neither.
+struct password : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
+  static constexpr std::string_view name = "password";
+};
+struct key : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
+  static constexpr std::string_view name = "key";
+};
+struct user : apidecl::query<std::string_view> {
+  static constexpr std::string_view name = "user";
+};
+inline constexpr apidecl::keyword<password> password_arg{};
+inline constexpr apidecl::keyword<key> key_arg{};
+inline constexpr apidecl::keyword<user> user_arg{};
+
+struct log_in {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/login";
+  using params = apidecl::params<user, password, key, expand>;
+  using exactly_one_of = apidecl::params<password, key>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+struct log_in_requiring_one {  // a required parameter cannot be an alternative
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/login";
+  using params = apidecl::params<user, password, key>;
+  using exactly_one_of = apidecl::params<user, password>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+struct log_in_with_stranger {  // nor a parameter the endpoint does not declare
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/login";
+  using params = apidecl::params<user, password>;
+  using exactly_one_of = apidecl::params<password, key>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+
 struct broken {  // a placeholder without its parameter
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/v2/widgets/{widget_id}";
@@ -190,6 +226,22 @@ TEST_CASE("an endpoint with a body needs it, of its declared type", "[core][chec
   STATIC_REQUIRE_FALSE(IS_VALID_CALL(create_widget{}, apidecl::body = 42));
   STATIC_REQUIRE_FALSE(IS_VALID_CALL(create_widget{}, apidecl::body = "{\"name\":\"gear\"}"));
   STATIC_REQUIRE_FALSE(IS_VALID_CALL(create_widget{}, apidecl::body = std::string("gear")));
+}
+
+TEST_CASE("a call gives exactly one of the endpoint's alternatives", "[core][check_call]") {
+  STATIC_REQUIRE(IS_VALID_CALL(log_in{}, user_arg = "u", password_arg = "p"));
+  STATIC_REQUIRE(IS_VALID_CALL(log_in{}, key_arg = "k", user_arg = "u", expand_arg = "all"));
+  STATIC_REQUIRE_FALSE(IS_VALID_CALL(log_in{}, user_arg = "u"));
+  STATIC_REQUIRE_FALSE(IS_VALID_CALL(log_in{}, user_arg = "u", expand_arg = "all"));
+  STATIC_REQUIRE_FALSE(IS_VALID_CALL(log_in{}, user_arg = "u", password_arg = "p", key_arg = "k"));
+  STATIC_REQUIRE_FALSE(IS_VALID_CALL(log_in{}, key_arg = "k", user_arg = "u", password_arg = "p"));
+}
+
+TEST_CASE("alternatives must be optional parameters of the endpoint", "[core][check_call]") {
+  STATIC_REQUIRE(apidecl::is_endpoint_v<log_in>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<log_in_requiring_one>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<log_in_with_stranger>);
+  STATIC_REQUIRE_FALSE(IS_VALID_CALL(log_in_requiring_one{}, user_arg = "u", key_arg = "k"));
 }
 
 TEST_CASE("no call to a malformed endpoint is valid", "[core][check_call]") {

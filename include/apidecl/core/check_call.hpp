@@ -42,6 +42,8 @@ template <class Endpoint, class Parameter, class Argument> inline constexpr bool
 template <class Endpoint, class ExpectedBody, class Argument> inline constexpr bool body_has_the_wrong_type = false;
 template <class Endpoint, class Parameter> inline constexpr bool missing_required_parameter = false;
 template <class Endpoint> inline constexpr bool missing_request_body = false;
+template <class Endpoint, class Alternatives> inline constexpr bool call_gives_none_of_its_alternatives = false;
+template <class Endpoint, class Given, class AlsoGiven> inline constexpr bool call_gives_two_alternatives = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -77,7 +79,10 @@ using parameter_of_t = typename type_at_t<I, type_list<Args...>>::parameter;
 template <std::size_t I, class... Args>
 using value_of_t = remove_cvref_t<decltype(type_at_t<I, type_list<Args...>>::value)>;
 
-enum class call_problem { none, not_named, unknown, duplicate, fixed_given, wrong_type, missing_parameter, missing_body };
+enum class call_problem {
+  none, not_named, unknown, duplicate, fixed_given, wrong_type, missing_parameter, missing_body, no_alternative,
+  two_alternatives
+};
 struct call_finding {
   call_problem problem = call_problem::none;
   std::size_t index = 0;
@@ -88,6 +93,31 @@ constexpr std::size_t first_repeated() noexcept {
   constexpr std::size_t first_index[] = {index_of<typename Args::parameter, typename Args::parameter...>()..., 0};
   std::size_t i = 0;
   while (i < sizeof...(Args) && first_index[i] == i) ++i;
+  return i;
+}
+
+// Of the endpoint's `exactly_one_of`, the call gives one: `index` is the second argument given,
+// the first being `first_alternative`.
+template <class... Args, class... Alternatives>
+constexpr call_finding find_alternatives_problem(type_list<Alternatives...>) noexcept {
+  if constexpr (sizeof...(Alternatives) == 0) {
+    return {};
+  } else {
+    constexpr bool given[] = {(index_of<typename Args::parameter, Alternatives...>() != npos)..., false};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < sizeof...(Args); ++i)
+      if (given[i] && ++count == 2) return {call_problem::two_alternatives, i};
+    if (count == 0) return {call_problem::no_alternative, 0};
+    return {};
+  }
+}
+template <class... Args>
+constexpr std::size_t first_alternative(std::size_t second, type_list<>) noexcept { return second; }
+template <class... Args, class... Alternatives>
+constexpr std::size_t first_alternative(std::size_t second, type_list<Alternatives...>) noexcept {
+  constexpr bool given[] = {(index_of<typename Args::parameter, Alternatives...>() != npos)..., false};
+  std::size_t i = 0;
+  while (i < second && !given[i]) ++i;
   return i;
 }
 
@@ -111,7 +141,7 @@ constexpr call_finding find_named_call_problem(type_list<Declared...>, type_list
     else if constexpr (missing < sizeof...(Declared)) return {problem::missing_parameter, missing};
     else if constexpr (endpoint_has_body_v<E> && index_of<body_parameter, typename Args::parameter...>() == npos)
       return {problem::missing_body, 0};
-    else return {};
+    else return find_alternatives_problem<Args...>(endpoint_alternatives_t<E>{});
   }
 }
 
@@ -194,6 +224,12 @@ void diagnose_call() noexcept {
     else if constexpr (endpoint.problem == endpoint_problem::fixed_value_invalid)
       static_assert(fixed_value_violates_its_constraint<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
                     "apidecl: a fixed parameter's value violates its own constraint");
+    else if constexpr (endpoint.problem == endpoint_problem::alternatives_not_a_list)
+      static_assert(exactly_one_of_is_not_a_parameter_list<E>,
+                    "apidecl: an Endpoint's 'exactly_one_of' must be apidecl::params<...>");
+    else if constexpr (endpoint.problem == endpoint_problem::alternative_not_optional)
+      static_assert(exactly_one_of_names_no_optional_parameter<E, type_at_t<endpoint.index, endpoint_alternatives_t<E>>>,
+                    "apidecl: each entry of an Endpoint's 'exactly_one_of' must be one of its optional parameters");
     else if constexpr (endpoint.problem == endpoint_problem::default_missing)
       static_assert(defaulted_parameter_lacks_its_default<E, type_at_t<endpoint.index, endpoint_params_t<E>>>,
                     "apidecl: a defaulted parameter needs 'static constexpr <value type> default_value = ...;'");
@@ -208,6 +244,15 @@ void diagnose_call() noexcept {
     else if constexpr (finding.problem == problem::missing_body)
       static_assert(missing_request_body<E>,
                     "apidecl: the call lacks the request body: pass apidecl::body = <the body>");
+    else if constexpr (finding.problem == problem::no_alternative)
+      static_assert(call_gives_none_of_its_alternatives<E, endpoint_alternatives_t<E>>,
+                    "apidecl: the call gives none of the parameters the endpoint takes exactly one of: give one");
+    else if constexpr (finding.problem == problem::two_alternatives) {
+      using given = parameter_of_t<first_alternative<Args...>(finding.index, endpoint_alternatives_t<E>{}), Args...>;
+      using also_given = parameter_of_t<finding.index, Args...>;
+      static_assert(call_gives_two_alternatives<E, given, also_given>,
+                    "apidecl: the call gives two of the parameters the endpoint takes exactly one of: drop one");
+    }
     else if constexpr (finding.problem == problem::unknown)
       static_assert(endpoint_has_no_such_parameter<E, parameter_of_t<finding.index, Args...>>,
                     "apidecl: the call passes a parameter this endpoint does not declare");

@@ -49,6 +49,8 @@ template <class Endpoint> inline constexpr bool method_does_not_allow_a_body = f
 template <class Endpoint, class Parameter> inline constexpr bool fixed_parameter_lacks_its_value = false;
 template <class Endpoint, class Parameter> inline constexpr bool fixed_value_violates_its_constraint = false;
 template <class Endpoint, class Parameter> inline constexpr bool defaulted_parameter_lacks_its_default = false;
+template <class Endpoint> inline constexpr bool exactly_one_of_is_not_a_parameter_list = false;
+template <class Endpoint, class Parameter> inline constexpr bool exactly_one_of_names_no_optional_parameter = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -105,13 +107,28 @@ enum class endpoint_problem {
   none, no_method, no_path, no_responses, params_not_a_list, non_parameter, non_response, body_not_request_body,
   duplicate_name, malformed_path, placeholder_without_parameter, parameter_without_placeholder,
   status_out_of_range, duplicate_status, body_not_allowed, fixed_without_value, fixed_value_invalid,
-  default_missing
+  default_missing, alternatives_not_a_list, alternative_not_optional
 };
 
 struct endpoint_finding {
   endpoint_problem problem = endpoint_problem::none;
   std::size_t index = 0;
 };
+
+template <class E, class A>
+constexpr bool is_optional_parameter_of() noexcept {
+  if constexpr (index_of_in<A>(endpoint_params_t<E>{}) == npos) return false;
+  else return A::presence == presence::optional;
+}
+
+// Each of `exactly_one_of` must be an optional parameter the endpoint declares.
+template <class E, class... A>
+constexpr endpoint_finding find_in_alternatives(type_list<A...>) noexcept {
+  constexpr bool optional_declared[] = {is_optional_parameter_of<E, A>()..., true};
+  for (std::size_t i = 0; i < sizeof...(A); ++i)
+    if (!optional_declared[i]) return {endpoint_problem::alternative_not_optional, i};
+  return {};
+}
 
 // Runs once the shape is known to be right, so every member read here exists.
 template <class E, class... P, class... On>
@@ -153,7 +170,7 @@ constexpr endpoint_finding find_in_parts(type_list<P...>, responses<On...>) noex
     if (!fixed_valid[i]) return {problem::fixed_value_invalid, i};
     if (!default_present[i]) return {problem::default_missing, i};
   }
-  return {};
+  return find_in_alternatives<E>(endpoint_alternatives_t<E>{});
 }
 
 template <class E, class... P, class... On>
@@ -171,6 +188,7 @@ constexpr endpoint_finding find_endpoint_problem() noexcept {
   else if constexpr (!has_path<E>::value) return {problem::no_path, 0};
   else if constexpr (!has_responses<E>::value) return {problem::no_responses, 0};
   else if constexpr (!is_type_list<endpoint_params_t<E>>::value) return {problem::params_not_a_list, 0};
+  else if constexpr (!is_type_list<endpoint_alternatives_t<E>>::value) return {problem::alternatives_not_a_list, 0};
   else if constexpr (!body_is_well_formed<E>::value)
     return {problem::body_not_request_body, 0};
   else return find_in_lists<E>(endpoint_params_t<E>{}, typename E::responses{});

@@ -20,13 +20,16 @@
 /// and optionally
 ///
 ///     using params = apidecl::params<widget_id, expand>;      // parameter declarations (param.hpp)
+///     using exactly_one_of = apidecl::params<password, key>;  // optional parameters a call gives one of
 ///     using body = apidecl::request_body<widget, apidecl::json>;
 ///     static constexpr bool idempotent = true;                // default: from the method
 ///     static constexpr int retryable_statuses[] = {503};     // default: 408 429 500 502 503 504
 ///
 /// Every entry point checks the descriptor (check_endpoint.hpp): each `{placeholder}` has a path
 /// parameter and each path parameter a placeholder, names are unique, status codes are unique and
-/// within 100-599, and a body is declared only where the method allows one.
+/// within 100-599, a body is declared only where the method allows one, and `exactly_one_of` lists
+/// optional parameters of the endpoint. A call (check_call.hpp) then gives exactly one of those:
+/// alternatives such as a password or a secure key, which a service refuses both and neither of.
 namespace apidecl {
 
 /// The parameters of an endpoint, in the order they are written to the request.
@@ -62,6 +65,9 @@ struct request_body {
 namespace detail {
 template <class E, class = void> struct params_of { using type = type_list<>; };
 template <class E> struct params_of<E, std::void_t<typename E::params>> { using type = typename E::params; };
+template <class E, class = void> struct alternatives_of { using type = type_list<>; };
+template <class E>
+struct alternatives_of<E, std::void_t<typename E::exactly_one_of>> { using type = typename E::exactly_one_of; };
 
 template <class E, class = void> struct has_body : std::false_type {};
 template <class E> struct has_body<E, std::void_t<typename E::body>> : std::true_type {};
@@ -77,6 +83,10 @@ template <class E> struct idempotence_of<E, std::void_t<decltype(E::idempotent)>
 /// The parameter list of `Endpoint`, empty when it declares none.
 template <class Endpoint>
 using endpoint_params_t = typename detail::params_of<Endpoint>::type;
+
+/// The parameters of which a call to `Endpoint` gives exactly one, empty when it declares none.
+template <class Endpoint>
+using endpoint_alternatives_t = typename detail::alternatives_of<Endpoint>::type;
 
 /// Whether `Endpoint` declares a request body.
 template <class Endpoint>
