@@ -284,6 +284,24 @@ TEST_CASE("a status outside 100-599 is refused", "[core][check_endpoint]") {
   STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<apidecl::on<100>, apidecl::on<599>>>);
 }
 
+TEST_CASE("a range of statuses lies within 100-599, first to last, and overlaps no other range",
+          "[core][check_endpoint]") {
+  using client_errors = apidecl::on_range<400, 499, not_found, apidecl::json>;
+  STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<client_errors, apidecl::on_range<500, 599>>>);
+  STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<apidecl::on_range<404, 404>>>);
+  // a single status inside a range is decoded as itself, in either order
+  STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<client_errors, apidecl::on<404>>>);
+  STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<apidecl::on<404>, client_errors>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<apidecl::on_range<499, 400>>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<apidecl::on_range<99, 199>>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<apidecl::on_range<500, 600>>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<client_errors, apidecl::on_range<450, 550>>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<apidecl::on_range<450, 550>, client_errors>>);
+  // a range of one status is that status
+  STATIC_REQUIRE(apidecl::is_endpoint_v<with_responses<client_errors, apidecl::on_range<499, 499>>>);
+  STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_responses<apidecl::on<499>, apidecl::on_range<499, 499>>>);
+}
+
 TEST_CASE("a body on a method that gives it no meaning is refused", "[core][check_endpoint]") {
   STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_body<apidecl::method::get>>);
   STATIC_REQUIRE_FALSE(apidecl::is_endpoint_v<with_body<apidecl::method::head>>);

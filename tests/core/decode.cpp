@@ -71,6 +71,15 @@ struct get_widget {
                                        apidecl::on<404, problem, plain_media>>;
 };
 
+// Any 4xx carries a problem, 404 a widget of its own; any 5xx nothing worth decoding.
+struct list_widgets {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/v2/widgets";
+  using responses = apidecl::responses<apidecl::on<200, widget, line_media>,
+                                       apidecl::on_range<400, 499, problem, plain_media>,
+                                       apidecl::on<404, widget, line_media>, apidecl::on_range<500, 599>>;
+};
+
 struct ping {  // needs no serializer at all
   static constexpr apidecl::method method = apidecl::method::head;
   static constexpr std::string_view path = "/ping";
@@ -193,4 +202,57 @@ TEST_CASE("the decoded result does not refer to the response's storage", "[core]
   REQUIRE(unexpected.unexpected_if() != nullptr);
   CHECK(unexpected.unexpected_if()->body == "name=gear;size=3");
   CHECK(unexpected.unexpected_if()->headers == "Server: x\r\n");
+}
+
+TEST_CASE("a status in a documented range decodes into the range's type and keeps its code", "[core][decode]") {
+  for (int status : {400, 409, 429, 499}) {
+    auto const r = apidecl::decode(list_widgets{}, reply(status, "refused"), serializers);
+    CHECK((r.get_if<409>() != nullptr) == (status == 409));  // get_if answers for the code received only
+    CHECK(r.http_status() == status);
+    std::string seen = r.visit(apidecl::overload{
+        [](widget const&) { return std::string("widget"); },
+        [](apidecl::status_range<400, 499, problem> const& c) { return std::to_string(c.code) + " " + c.body.detail; },
+        [](apidecl::status_range<500, 599, apidecl::no_content> const&) { return std::string("5xx"); },
+        [](apidecl::unexpected_status const&) { return std::string("unexpected"); },
+        [](apidecl::failure const&) { return std::string("failure"); }});
+    CHECK(seen == std::to_string(status) + " refused");
+  }
+}
+
+TEST_CASE("a status documented on its own wins over the range that holds it", "[core][decode]") {
+  auto const r = apidecl::decode(list_widgets{}, reply(404, "name=gear;size=2"), serializers);
+  REQUIRE(r.get_if<404>() != nullptr);
+  CHECK(r.get_if<404>()->name == "gear");
+  CHECK(r.http_status() == 404);
+  // get_if of a code the range documents answers only for the code received
+  auto const other = apidecl::decode(list_widgets{}, reply(410, "gone"), serializers);
+  REQUIRE(other.get_if<410>() != nullptr);
+  CHECK(other.get_if<410>()->detail == "gone");
+  CHECK(other.get_if<411>() == nullptr);
+  CHECK(other.get_if<404>() == nullptr);
+}
+
+TEST_CASE("statuses outside every range stay unexpected; a range's body must decode", "[core][decode]") {
+  auto const r = apidecl::decode(list_widgets{}, reply(302, "elsewhere"), serializers);
+  REQUIRE(r.unexpected_if() != nullptr);
+  CHECK(r.unexpected_if()->status == 302);
+  auto const server = apidecl::decode(list_widgets{}, reply(503, "<html>busy</html>"), serializers);
+  REQUIRE(server.get_case_if<503>() != nullptr);
+  CHECK(server.get_case_if<503>()->code == 503);
+  CHECK(server.http_status() == 503);
+  auto const empty = apidecl::decode(list_widgets{}, reply(418, ""), serializers);
+  REQUIRE(empty.failure_if() != nullptr);
+  REQUIRE(empty.failure_if()->decode() != nullptr);
+  CHECK(empty.failure_if()->decode()->status == 418);
+  CHECK(empty.http_status() == 418);
+}
+
+TEST_CASE("a result holding a range's case copies and moves it with its code", "[core][decode]") {
+  auto r = apidecl::decode(list_widgets{}, reply(422, "invalid"), serializers);
+  auto const copy = r;
+  auto const moved = std::move(r);
+  CHECK(copy.http_status() == 422);
+  CHECK(moved.http_status() == 422);
+  REQUIRE(moved.get_if<422>() != nullptr);
+  CHECK(moved.get_if<422>()->detail == "invalid");
 }

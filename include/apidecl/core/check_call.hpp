@@ -201,10 +201,10 @@ void diagnose_call() noexcept {
                     "apidecl: a {placeholder} in the path has no path parameter of that name in params");
     else if constexpr (endpoint.problem == endpoint_problem::status_out_of_range)
       static_assert(status_code_is_out_of_range<E, response_at_t<endpoint.index, typename E::responses>>,
-                    "apidecl: an HTTP status code must be within 100-599");
+                    "apidecl: an HTTP status code must be within 100-599, and a range's first code at most its last");
     else if constexpr (endpoint.problem == endpoint_problem::duplicate_status)
       static_assert(status_code_is_listed_twice<E, response_at_t<endpoint.index, typename E::responses>>,
-                    "apidecl: a status code is listed twice in responses");
+                    "apidecl: a status code is listed twice in responses (or two ranges of them overlap)");
     else if constexpr (endpoint.problem == endpoint_problem::body_not_allowed)
       static_assert(method_does_not_allow_a_body<E>,
                     "apidecl: a request body is declared but the method gives it no meaning (only POST, PUT and PATCH)");

@@ -74,6 +74,7 @@ template <class... Ts> struct is_type_list<type_list<Ts...>> : std::true_type {}
 
 template <class T> struct is_on : std::false_type {};
 template <int C, class B, class M, class... H> struct is_on<on<C, B, M, H...>> : std::true_type {};
+template <int F, int L, class B, class M, class... H> struct is_on<on_range<F, L, B, M, H...>> : std::true_type {};
 
 template <class T> struct is_request_body_type : std::false_type {};
 template <class B, class M> struct is_request_body_type<request_body<B, M>> : std::true_type {};
@@ -154,11 +155,16 @@ constexpr endpoint_finding find_in_parts(type_list<P...>, responses<On...>) noex
     if (where[i] == location::path && !path_template::contains(path, names[i]))
       return {problem::parameter_without_placeholder, i};
 
-  constexpr int codes[] = {On::code..., 0};
+  constexpr int firsts[] = {On::code..., 0};
+  constexpr int lasts[] = {On::last..., 0};
   for (std::size_t j = 0; j < sizeof...(On); ++j) {
-    if (codes[j] < 100 || codes[j] > 599) return {problem::status_out_of_range, j};
+    if (firsts[j] < 100 || lasts[j] > 599 || firsts[j] > lasts[j]) return {problem::status_out_of_range, j};
+    // Two single statuses, or two ranges, may not share a status: nothing would tell their
+    // bodies apart. A single status inside a range is decoded as itself.
+    bool const single = firsts[j] == lasts[j];
     for (std::size_t i = 0; i < j; ++i)
-      if (codes[i] == codes[j]) return {problem::duplicate_status, j};
+      if (single == (firsts[i] == lasts[i]) && firsts[i] <= lasts[j] && firsts[j] <= lasts[i])
+        return {problem::duplicate_status, j};
   }
   if (has_body<E>::value && !method_allows_body(E::method)) return {problem::body_not_allowed, 0};
 

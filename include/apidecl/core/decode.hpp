@@ -48,6 +48,7 @@ namespace detail {
 template <class Case, class Media, class Serializers>
 std::optional<decode_error> decode_case(void* storage, response const& r, Serializers const& serializers) {
   Case& held = *::new (storage) Case{};
+  if constexpr (is_status_range<Case>::value) held.code = r.status;
   // Ends `held` unless it is kept: after a failure, and when an allocation throws while it is being
   // filled (built with exceptions), which would otherwise leave it half made and never destroyed.
   struct unless_kept {
@@ -73,16 +74,25 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
   return problem;
 }
 
-// The result for `r.status`: the first of `On...` documenting it, decoded in place, or
-// unexpected. The endpoint's part is two tables; the decoding is shared per case type.
+// The result for `r.status`: the response of `On...` documenting it on its own, else the first
+// range holding it, decoded in place; or unexpected. The endpoint's part is three tables; the
+// decoding is shared per case type.
 template <class E, class Serializers, class... On>
 result<E> decode_by_status(responses<On...>, response const& r, Serializers const& serializers) {
   if constexpr (sizeof...(On) > 0) {  // OpenAPI 3.1 lets an operation document no response
-    static constexpr int codes[] = {On::code...};
+    static constexpr int firsts[] = {On::code...};
     static constexpr decode_case_function<Serializers> decoders[] = {
         &decode_case<case_of_t<On>, typename On::media, Serializers>...};
-    for (std::size_t i = 0; i < sizeof...(On); ++i)
-      if (codes[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+    if constexpr (((On::code == On::last) && ...)) {
+      for (std::size_t i = 0; i < sizeof...(On); ++i)
+        if (firsts[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+    } else {
+      static constexpr int lasts[] = {On::last...};
+      for (std::size_t i = 0; i < sizeof...(On); ++i)  // a single status first: it wins over a range
+        if (firsts[i] == r.status && lasts[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
+      for (std::size_t i = 0; i < sizeof...(On); ++i)
+        if (firsts[i] <= r.status && r.status <= lasts[i]) return result_access::decoded<E>(i, decoders[i], r, serializers);
+    }
   }
   return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
 }

@@ -15,7 +15,7 @@
 ///
 ///     static constexpr apidecl::method method = apidecl::method::get;
 ///     static constexpr std::string_view path = "/v2/widgets/{widget_id}";
-///     using responses = apidecl::responses<apidecl::on<200, widget, apidecl::json>, ...>;
+///     using responses = apidecl::responses<apidecl::on<200, widget, apidecl::json>, ...>;  // or on_range
 ///
 /// and optionally
 ///
@@ -46,6 +46,19 @@ struct no_content {
 template <int Code, class Body = no_content, class Media = no_media, class... Headers>
 struct on {
   static constexpr int code = Code;
+  static constexpr int last = Code;
+  using body = Body;
+  using media = Media;
+  using headers = detail::type_list<Headers...>;
+};
+
+/// A documented range of statuses, `First` to `Last`: any of them carries a `Body` in `Media` and
+/// the header fields `Headers...` ("4XX" in OpenAPI, "4xx errors" in a service's reference). A
+/// status an endpoint documents on its own is decoded as that, whatever range holds it too.
+template <int First, int Last, class Body = no_content, class Media = no_media, class... Headers>
+struct on_range {
+  static constexpr int code = First;
+  static constexpr int last = Last;
   using body = Body;
   using media = Media;
   using headers = detail::type_list<Headers...>;

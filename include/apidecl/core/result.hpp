@@ -33,6 +33,25 @@ struct status<Code, Body> {
   Body body;
 };
 
+/// A status of a documented range `First` to `Last` (`on_range`): the status received, its decoded
+/// body and the typed header fields `Headers...` it declares.
+template <int First, int Last, class Body, class... Headers>
+struct status_range {
+  static constexpr int first = First;
+  static constexpr int last = Last;
+  int code = 0;
+  Body body;
+  header_values<Headers...> headers;
+};
+/// A status of a documented range that declares no header fields.
+template <int First, int Last, class Body>
+struct status_range<First, Last, Body> {
+  static constexpr int first = First;
+  static constexpr int last = Last;
+  int code = 0;
+  Body body;
+};
+
 /// A status the endpoint does not document (a proxy's 502 page, say), kept whole.
 struct unexpected_status {
   int status = 0;
@@ -60,7 +79,8 @@ template <class On, class Headers = typename On::headers>
 struct case_of;
 template <class On, class... Headers>
 struct case_of<On, type_list<Headers...>> {
-  using type = status<On::code, typename On::body, Headers...>;
+  using type = std::conditional_t<On::code == On::last, status<On::code, typename On::body, Headers...>,
+                                  status_range<On::code, On::last, typename On::body, Headers...>>;
 };
 template <class On>
 using case_of_t = typename case_of<On>::type;
@@ -69,6 +89,13 @@ template <class Case>
 struct case_declares_headers : std::false_type {};
 template <int Code, class Body, class First, class... Rest>
 struct case_declares_headers<status<Code, Body, First, Rest...>> : std::true_type {};
+template <int F, int L, class Body, class First, class... Rest>
+struct case_declares_headers<status_range<F, L, Body, First, Rest...>> : std::true_type {};
+
+template <class Case>
+struct is_status_range : std::false_type {};
+template <int F, int L, class Body, class... Headers>
+struct is_status_range<status_range<F, L, Body, Headers...>> : std::true_type {};
 
 // Makes a decoded case in raw storage, or says why it could not (decode.hpp).
 template <class Serializers>
@@ -122,6 +149,16 @@ struct visit_case<Visitor, status<Code, Body, Headers...>> {
     else return v(c.body);
   }
 };
+template <class Visitor, int First, int Last, class Body, class... Headers>
+struct visit_case<Visitor, status_range<First, Last, Body, Headers...>> {
+  using held = status_range<First, Last, Body, Headers...>;
+  static constexpr bool whole = std::is_invocable_v<Visitor, held const&>;
+  static constexpr bool handled = whole || std::is_invocable_v<Visitor, Body const&>;
+  static decltype(auto) call(Visitor& v, held const& c) {
+    if constexpr (whole) return v(c);
+    else return v(c.body);
+  }
+};
 template <class Visitor, class Case>
 using visit_case_result_t = decltype(visit_case<Visitor, Case>::call(std::declval<Visitor&>(), std::declval<Case const&>()));
 
@@ -129,7 +166,11 @@ template <int Code, class Responses>
 struct status_body;
 template <int Code, class... On>
 struct status_body<Code, responses<On...>> {
-  static constexpr std::size_t index = first_false<(On::code != Code)...>();
+  // The response documenting `Code` on its own, or else the first range holding it: what decode
+  // makes of that status.
+  static constexpr std::size_t single = first_false<(On::code != Code || On::last != Code)...>();
+  static constexpr std::size_t index =
+      single < sizeof...(On) ? single : first_false<(Code < On::code || Code > On::last)...>();
   static constexpr bool documented = index < sizeof...(On);
   using case_type = type_at_t<index, type_list<case_of_t<On>..., status<Code, no_content>>>;
 };
@@ -238,12 +279,15 @@ class result {
   }
 
   /// The whole case of documented status `Code` (its body and declared header fields), if that
-  /// is what was received.
+  /// is what was received: an `apidecl::status<Code, ...>`, or the `apidecl::status_range` of the
+  /// range that documents `Code`.
   template <int Code>
   auto const* get_case_if() const noexcept {
     using case_type = detail::status_case_t<Endpoint, Code>;
     if constexpr (detail::documents_status_v<Endpoint, Code>) {
-      return held_if<case_type>();
+      case_type const* held = held_if<case_type>();
+      if constexpr (detail::is_status_range<case_type>::value) return held && held->code == Code ? held : nullptr;
+      else return held;
     } else {
       static_assert(diagnostic::status_is_not_documented<Endpoint, std::integral_constant<int, Code>>,
                     "apidecl: get_if<Code> and get_case_if<Code> take a status the endpoint documents in its responses");
@@ -314,12 +358,24 @@ class result {
   template <class... Cases>
   int documented_code(detail::type_list<Cases...>) const noexcept {
     constexpr int codes[] = {code_of<Cases>()...};
+    if constexpr ((detail::is_status_range<Cases>::value || ...)) {
+      using read_code = int (*)(void const* held) noexcept;
+      static constexpr read_code range_codes[] = {&held_code<Cases>...};
+      if (codes[index_] < 0) return range_codes[index_](storage_);
+    }
     return codes[index_];
   }
+  // The code of a case: a documented status's own, -1 for a range (its case holds the code).
   template <class Case>
   static constexpr int code_of() noexcept {
     if constexpr (std::is_same_v<Case, unexpected_status> || std::is_same_v<Case, apidecl::failure>) return 0;
+    else if constexpr (detail::is_status_range<Case>::value) return -1;
     else return Case::code;
+  }
+  template <class Case>
+  static int held_code(void const* held) noexcept {
+    if constexpr (detail::is_status_range<Case>::value) return std::launder(static_cast<Case const*>(held))->code;
+    else return 0;
   }
 
   alignas(layout::alignment) unsigned char storage_[layout::size];
