@@ -30,6 +30,13 @@ struct octet_stream {
   static constexpr std::string_view name = "application/octet-stream";
 };
 
+/// Any bytes, sent with no Content-Type at all: for a service whose documentation says to send
+/// none (cielo24's Add Media with the file in the body). An empty name is what leaves the header
+/// field out of the request.
+struct unlabeled_bytes {
+  static constexpr std::string_view name = "";
+};
+
 /// A Serializer (serializer.hpp) for `Media` that copies bodies to and from a `std::string`.
 template <class Media>
 struct basic_text_serializer {
@@ -49,6 +56,8 @@ struct basic_text_serializer {
 using text_serializer = basic_text_serializer<plain_text>;
 /// Bodies in `application/octet-stream`.
 using octet_serializer = basic_text_serializer<octet_stream>;
+/// Bodies sent with no Content-Type.
+using unlabeled_serializer = basic_text_serializer<unlabeled_bytes>;
 
 }  // namespace apidecl
 
