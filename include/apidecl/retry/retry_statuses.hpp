@@ -32,7 +32,7 @@ template <int First, int... Rest>
 retry_statuses_layer<First, Rest...> retry_statuses() noexcept {
   using layer = retry_statuses_layer<First, Rest...>;
   constexpr std::size_t bad = detail::first_never_retried(layer::codes);
-  if constexpr (bad < 1 + sizeof...(Rest)) (void)sizeof(diagnostic::status_is_never_retried<layer, layer::codes[bad]>);
+  if constexpr (bad < 1 + sizeof...(Rest)) detail::diagnose_never_retried<layer, layer::codes[bad]>();
   return {};
 }
 

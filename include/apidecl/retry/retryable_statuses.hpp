@@ -51,12 +51,7 @@ inline constexpr int default_retryable_codes[] = {408, 429, 500, 502, 503, 504};
 inline constexpr status_set default_retryable_statuses = detail::default_retryable_codes;
 
 namespace diagnostic {
-template <class Where, int Status>
-struct status_is_never_retried {
-  static_assert(detail::always_false<Where>,
-                "apidecl: a retryable status must be 408, 425, 429 or 5xx: any other 4xx would get the same answer "
-                "again");
-};
+template <class Where, int Status> inline constexpr bool status_is_never_retried = false;
 template <class Endpoint> inline constexpr bool retryable_statuses_is_not_an_int_array = false;
 }  // namespace diagnostic
 
@@ -69,6 +64,14 @@ struct declares_retryable_statuses<E, std::void_t<decltype(E::retryable_statuses
 template <class T>
 inline constexpr bool is_int_array_v =
     std::is_array_v<T> && std::is_same_v<std::remove_cv_t<std::remove_extent_t<T>>, int>;
+
+/// Makes the error for `Status`, listed as retryable in `Where`, which can never be.
+template <class Where, int Status>
+void diagnose_never_retried() noexcept {
+  static_assert(diagnostic::status_is_never_retried<Where, Status>,
+                "apidecl: a retryable status must be 408, 425, 429 or 5xx: any other 4xx would get the same answer "
+                "again");
+}
 
 /// The index of the first code in `codes` that can never be retryable, or N.
 template <std::size_t N>
@@ -105,7 +108,7 @@ void diagnose_retryable_statuses() noexcept {
     } else {
       constexpr std::size_t bad = first_never_retried(Endpoint::retryable_statuses);
       if constexpr (bad < std::extent_v<decltype(Endpoint::retryable_statuses)>)
-        (void)sizeof(diagnostic::status_is_never_retried<Endpoint, Endpoint::retryable_statuses[bad]>);
+        diagnose_never_retried<Endpoint, Endpoint::retryable_statuses[bad]>();
     }
   }
 }
