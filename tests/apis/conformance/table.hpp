@@ -31,6 +31,7 @@ struct endpoint_row {
   std::string body = "none";  // the request body's kind
   std::vector<parameter_row> params;
   std::vector<status_row> statuses;
+  bool statuses_partial = false;  // the table lists some statuses; the descriptor may declare more
 };
 
 /// A table's rows, and what could not be read (a line and why).
@@ -89,6 +90,11 @@ inline table read_table(std::string_view text) {
     endpoint_row& row = out.rows.back();
     std::string const first = detail::next_word(line);
     if (first == "note") continue;
+    if (first == "statuses") {
+      row.statuses_partial = detail::next_word(line) == "partial" && line.empty();
+      if (!row.statuses_partial) problem("a statuses line is `statuses partial`");
+      continue;
+    }
     if (first == "body") {
       row.body = detail::next_word(line);
       if (row.body.empty() || !line.empty()) problem("a body line is `body KIND`");
@@ -158,7 +164,7 @@ inline std::vector<std::string> differences(endpoint_row const& documented, endp
   for (status_row const& s : documented.statuses)
     if (body_of(declared.statuses, s.code) != s.body) report("status " + std::to_string(s.code), s.body, body_of(declared.statuses, s.code));
   for (status_row const& s : declared.statuses)
-    if (body_of(documented.statuses, s.code).empty()) report("status " + std::to_string(s.code), "", s.body);
+    if (!documented.statuses_partial && body_of(documented.statuses, s.code).empty()) report("status " + std::to_string(s.code), "", s.body);
   return out;
 }
 
