@@ -51,8 +51,15 @@ printed_message read_example(std::string_view name) {
   return out;
 }
 
-int status_of(printed_message const& response) {  // "HTTP/1.1 204 OK"
-  return response.first_line.size() >= 12 ? std::stoi(response.first_line.substr(9, 3)) : 0;
+int status_of(printed_message const& response) {  // "HTTP/1.1 204 OK"; 0 if the line is not a status line
+  std::string_view const line = response.first_line;
+  if (line.size() < 12 || line.substr(0, 5) != "HTTP/") return 0;
+  int code = 0;
+  for (char digit : line.substr(9, 3)) {
+    if (digit < '0' || digit > '9') return 0;
+    code = code * 10 + (digit - '0');
+  }
+  return code;
 }
 
 // Answers one call with the example response and checks the request against the example's.
@@ -62,6 +69,7 @@ auto exchange(std::string_view example, Endpoint const& endpoint, Args const&...
   printed_message const response = read_example(std::string(example) + ".response");
   REQUIRE(request.read);
   REQUIRE(response.read);
+  REQUIRE(status_of(response) != 0);
   apidecl::mock_transport mock;
   mock.respond(status_of(response), response.body, response.headers);
   auto api = cielo24_test::client(mock);
