@@ -61,6 +61,7 @@ TEST_CASE("the list of descriptors checked is every endpoint the onDemand header
 
 TEST_CASE("a partial status list still requires each status it lists", "[ondemand][conformance]") {
   conformance::table const documented = conformance::read_table_file("ondemand.table");
+  REQUIRE(documented.problems.empty());  // the table was read whole
   std::vector<conformance::endpoint_row> declared = catalog_rows();
   for (conformance::endpoint_row& row : declared) {
     if (row.name == "get_file") row.statuses.erase(row.statuses.begin() + 1);  // 206
