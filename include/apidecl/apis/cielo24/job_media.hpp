@@ -30,6 +30,12 @@ struct upload_target {
 };
 BOOST_DESCRIBE_STRUCT(upload_target, (), (upload_url))
 
+/// add_custom_guidelines' answer: a JSON object (`{"CUSTOM_GUIDELINES_STORED": {...}}` in the
+/// page's example) whose fields the reference does not describe, so none is read; decoding still
+/// checks that the 200 is JSON, as the page documents, rather than taking any body as success.
+struct guidelines_stored {};
+BOOST_DESCRIBE_STRUCT(guidelines_stored, (), ())
+
 namespace endpoints {
 /// Add Media from a URL: `GET /api/job/add_media?v=1&api_token=...&job_id=...&media_url=...`.
 struct add_media {
@@ -78,15 +84,15 @@ struct add_transcript {
 };
 
 /// Add Custom Guidelines: `GET /api/job/add_custom_guidelines?api_token=...&job_id=...&guidelines_url=...`,
-/// without `v` as its page documents. The 200 body is JSON of no documented shape: not read. The
-/// form that uploads the guidelines as a file (multipart) is not expressible yet.
+/// without `v` as its page documents. The 200 body is JSON of no documented shape (guidelines_stored).
+/// The form that uploads the guidelines as a file (multipart) is not expressible yet.
 struct add_custom_guidelines {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/job/add_custom_guidelines";
   static constexpr bool idempotent = true;  // the guidelines are replaced, not added to
   using params = apidecl::params<cielo24::params::api_token, cielo24::params::job_id, cielo24::params::guidelines_url,
                                  cielo24::params::is_html>;
-  using responses = apidecl::responses<on<200>, on<400, error, json>>;
+  using responses = apidecl::responses<on<200, guidelines_stored, json>, on<400, error, json>>;
 };
 
 /// Request Upload URL: `GET /api/job/request_upload_url?v=1&api_token=...&job_id=...` answers a

@@ -14,6 +14,16 @@
 /// so that every keyword has one meaning across the catalog.
 namespace apidecl::cielo24 {
 
+/// A Constraint (constraint.hpp): the text is a JSON object, as perform_transcription's `options`
+/// must be (job_control/perform_transcription.rst). Only the braces are checked: the text comes
+/// from a JSON serializer (encoded_text.hpp), and the service parses the rest.
+struct json_object {
+  static constexpr std::string_view violation(std::string_view text) noexcept {
+    if (text.size() < 2 || text.front() != '{' || text.back() != '}') return "is not a JSON object";
+    return {};
+  }
+};
+
 namespace params {
 /// The API version; always 1.
 struct v : query<std::string_view, fixed> {
@@ -77,8 +87,9 @@ struct target_language : query<std::string_view, optional, comma_separated<>> {
   static constexpr std::string_view name = "target_language";
 };
 struct target_languages : query<std::string_view, comma_separated<>> { static constexpr std::string_view name = "target_languages"; };
-/// A JSON object in the query (encoded_text.hpp): an encoding that failed is empty, and refused.
-struct options : query<std::string_view, optional, length<2, 65536>> { static constexpr std::string_view name = "options"; };
+/// A JSON object in the query (encoded_text.hpp): an encoding that failed is empty, and refused,
+/// as is a text that is not an object (the page documents a JSON string).
+struct options : query<std::string_view, optional, json_object, length<2, 65536>> { static constexpr std::string_view name = "options"; };
 struct standard_product : query<std::string_view, optional> { static constexpr std::string_view name = "standard_product"; };
 struct approve_uplevel : query<bool, optional> { static constexpr std::string_view name = "approve_uplevel"; };
 struct speaker_id : query<bool, optional> { static constexpr std::string_view name = "speaker_id"; };
