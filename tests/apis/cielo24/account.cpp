@@ -40,10 +40,17 @@ TEST_CASE("login with a secure key sends securekey, not api_securekey", "[cielo2
   CHECK(r.get_if<400>()->type == c24::error_type::item_not_found);
 }
 
-TEST_CASE("login refuses a missing username at compile time", "[cielo24][account]") {
-  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<c24::endpoints::login, decltype(c24::password = "x")>);
-  STATIC_REQUIRE(apidecl::is_valid_call_v<c24::endpoints::login, decltype(c24::username = "u")>);
-  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<c24::endpoints::login, decltype(c24::api_token = "ab")>);
+TEST_CASE("login refuses a missing username, and neither or both credentials, at compile time", "[cielo24][account]") {
+  using login = c24::endpoints::login;
+  using user = decltype(c24::username = "u");
+  using password = decltype(c24::password = "x");
+  using key = decltype(c24::securekey = "ab12");
+  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<login, password>);
+  STATIC_REQUIRE(apidecl::is_valid_call_v<login, user, password>);
+  STATIC_REQUIRE(apidecl::is_valid_call_v<login, key, user>);
+  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<login, user>);
+  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<login, user, password, key>);
+  STATIC_REQUIRE_FALSE(apidecl::is_valid_call_v<login, user, password, decltype(c24::api_token = "ab")>);
 }
 
 TEST_CASE("logout answers 204 with no body", "[cielo24][account]") {

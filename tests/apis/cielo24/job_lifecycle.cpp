@@ -118,11 +118,13 @@ TEST_CASE("list_related_jobs sends no v and reads its documented 4xx and 5xx err
   apidecl::mock_transport mock;
   mock.respond(200, R"({"ActiveJobs": []})", json_headers)
       .respond(500, R"({"ErrorType": "UNHANDLED_ERROR", "ErrorComment": "oops"})", json_headers)
-      .respond(404, error_body, json_headers);
+      .respond(404, error_body, json_headers)
+      .respond(307, "", "Location: /elsewhere\r\n");
   auto api = client(mock);
 
   auto const ok = api.call(c24::list_related_jobs, c24::job_id = cielo24_test::job);
   auto const failed = api.call(c24::list_related_jobs, c24::job_id = cielo24_test::job);
+  auto const not_found = api.call(c24::list_related_jobs, c24::job_id = cielo24_test::job);
   auto const other = api.call(c24::list_related_jobs, c24::job_id = cielo24_test::job);
 
   CHECK(first_line(mock) == "GET /api/job/list_related?api_token=7ca5dc5c7cce449fb0fff719307e8f5f"
@@ -131,9 +133,12 @@ TEST_CASE("list_related_jobs sends no v and reads its documented 4xx and 5xx err
   CHECK(ok.get_if<200>()->active_jobs.empty());
   REQUIRE(failed.get_if<500>() != nullptr);
   CHECK(failed.get_if<500>()->type == c24::error_type::unhandled_error);
+  REQUIRE(not_found.get_case_if<404>() != nullptr);  // any 4xx carries the error body
+  CHECK(not_found.get_case_if<404>()->code == 404);
+  CHECK(not_found.http_status() == 404);
+  CHECK(not_found.get_if<400>() == nullptr);
   REQUIRE(other.unexpected_if() != nullptr);
-  CHECK(other.unexpected_if()->status == 404);
-  CHECK(other.unexpected_if()->body == error_body);
+  CHECK(other.unexpected_if()->status == 307);
 }
 
 TEST_CASE("job info without JobId is a decode failure naming it", "[cielo24][job]") {

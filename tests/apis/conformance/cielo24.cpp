@@ -81,7 +81,7 @@ TEST_CASE("a parameter, a status or a body that differs is reported", "[cielo24]
   declared.params[3].type = "int";                        // transcoded_version
   declared.params.push_back({"query", "extra", "optional", "bool"});
   declared.statuses.pop_back();                           // 422
-  declared.statuses.push_back({500, "json"});
+  declared.statuses.push_back({"500", "json"});
   declared.statuses[0].body = "text";
   declared.body = "bytes";
 
@@ -96,6 +96,24 @@ TEST_CASE("a parameter, a status or a body that differs is reported", "[cielo24]
             "get_transcoded_media: status 422: the table says json, the descriptor nothing",
             "get_transcoded_media: status 500: the table says nothing, the descriptor json"});
   CHECK(conformance::differences(documented, documented).empty());
+}
+
+TEST_CASE("status ranges and a call's alternatives are compared too", "[cielo24][conformance]") {
+  conformance::endpoint_row const related = conformance::row_of<e::list_related_jobs>();
+  REQUIRE(related.statuses.size() == 3);
+  CHECK(related.statuses[1].code == "4xx");
+  conformance::endpoint_row narrowed = related;
+  narrowed.statuses[1].code = "400";  // as the descriptor once declared it
+  CHECK(conformance::differences(related, narrowed) ==
+        std::vector<std::string>{"list_related_jobs: status 4xx: the table says json, the descriptor nothing",
+                                 "list_related_jobs: status 400: the table says nothing, the descriptor json"});
+
+  conformance::endpoint_row const login = conformance::row_of<e::login>();
+  CHECK(login.exactly_one_of == "password securekey");
+  conformance::endpoint_row loose = login;
+  loose.exactly_one_of.clear();
+  CHECK(conformance::differences(login, loose) ==
+        std::vector<std::string>{"login: exactly one of: the table says password securekey, the descriptor nothing"});
 }
 
 TEST_CASE("an endpoint in only the table or only the catalog is reported", "[cielo24][conformance]") {
@@ -119,14 +137,23 @@ TEST_CASE("a table line of no known shape is a problem, not skipped", "[conforma
       "  # a comment\n"
       "  note anything\n"
       "  query job_id required hex\n"
-      "  status 204 none\n");
+      "  status 204 none\n"
+      "  status 4xx json\n"
+      "  status 6xx json\n"
+      "  one_of job_id\n"
+      "  one_of job_id task_id\n");
   REQUIRE(read.rows.size() == 1);
   CHECK(read.rows[0].params.size() == 1);
-  CHECK(read.rows[0].statuses.size() == 1);
+  REQUIRE(read.rows[0].statuses.size() == 2);
+  CHECK(read.rows[0].statuses[1].code == "4xx");
+  CHECK(read.rows[0].exactly_one_of == "job_id task_id");
+  std::string const status_shape = "a status line is `status CODE KIND`, CODE being 100-599 or a range such as 4xx";
   CHECK(read.problems == std::vector<std::string>{
                              "line 1: an indented line before any endpoint: status 200 json",
-                             "line 3: a status line is `status CODE KIND`: status 20x json",
+                             "line 3: " + status_shape + ": status 20x json",
                              "line 4: a parameter line is `WHERE NAME PRESENCE TYPE`: query job_id required",
-                             "line 5: unknown line: colour blue"});
+                             "line 5: unknown line: colour blue",
+                             "line 11: " + status_shape + ": status 6xx json",
+                             "line 12: a one_of line names two parameters or more: one_of job_id"});
   CHECK(conformance::read_table_file("no such table").problems.size() == 1);
 }

@@ -99,9 +99,23 @@ std::vector<parameter_row> parameters_of(apidecl::detail::type_list<P...>) {
   return {parameter_of<P>()...};
 }
 
+// "404", or "4xx" for a range of a hundred (the only ranges the tables name).
+inline std::string code_text(int first, int last) {
+  if (first == last) return std::to_string(first);
+  if (first % 100 == 0 && last == first + 99) return std::to_string(first / 100) + "xx";
+  return std::to_string(first) + "-" + std::to_string(last);
+}
+
 template <class... On>
 std::vector<status_row> statuses_of(apidecl::responses<On...>) {
-  return {status_row{On::code, body_kind(On::media::name)}...};
+  return {status_row{code_text(On::code, On::last), body_kind(On::media::name)}...};
+}
+
+template <class... P>
+std::string names_of(apidecl::detail::type_list<P...>) {
+  std::string names;
+  ((names += (names.empty() ? "" : " ") + std::string(P::name)), ...);
+  return names;
 }
 }  // namespace detail
 
@@ -115,6 +129,7 @@ endpoint_row row_of() {
   row.path = std::string(Endpoint::path);
   if constexpr (apidecl::endpoint_has_body_v<Endpoint>) row.body = body_kind(Endpoint::body::media::name);
   row.params = detail::parameters_of(apidecl::endpoint_params_t<Endpoint>{});
+  row.exactly_one_of = detail::names_of(apidecl::endpoint_alternatives_t<Endpoint>{});
   row.statuses = detail::statuses_of(typename Endpoint::responses{});
   return row;
 }

@@ -19,9 +19,10 @@ struct parameter_row {
   std::string where, name, presence, type;
 };
 
-/// One documented status and the kind of its body (`json`, `xml`, `text`, `bytes`, `none`).
+/// One documented status (`404`) or range of them (`4xx`) and the kind of its body (`json`, `xml`,
+/// `text`, `bytes`, `none`).
 struct status_row {
-  int code = 0;
+  std::string code;
   std::string body;
 };
 
@@ -30,6 +31,7 @@ struct endpoint_row {
   std::string name, method, path;
   std::string body = "none";  // the request body's kind
   std::vector<parameter_row> params;
+  std::string exactly_one_of;  // the names of the parameters a call gives exactly one of
   std::vector<status_row> statuses;
   bool statuses_partial = false;  // the table lists some statuses; the descriptor may declare more
 };
@@ -101,12 +103,18 @@ inline table read_table(std::string_view text) {
     } else if (first == "status") {
       std::string const code = detail::next_word(line);
       std::string const kind = detail::next_word(line);
-      if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-          kind.empty() || !line.empty()) {
-        problem("a status line is `status CODE KIND`");
+      auto const digit = [](char c) { return c >= '1' && c <= '5'; };
+      bool const single = code.size() == 3 && digit(code[0]) &&
+                          std::all_of(code.begin() + 1, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+      bool const range = code.size() == 3 && digit(code[0]) && code.substr(1) == "xx";
+      if (!(single || range) || kind.empty() || !line.empty()) {
+        problem("a status line is `status CODE KIND`, CODE being 100-599 or a range such as 4xx");
         continue;
       }
-      row.statuses.push_back({std::stoi(code), kind});
+      row.statuses.push_back({code, kind});
+    } else if (first == "one_of") {
+      row.exactly_one_of = std::string(line);
+      if (line.find(' ') == std::string_view::npos) problem("a one_of line names two parameters or more");
     } else if (first == "query" || first == "path" || first == "header") {
       std::string name = detail::next_word(line);
       std::string presence = detail::next_word(line);
@@ -157,14 +165,17 @@ inline std::vector<std::string> differences(endpoint_row const& documented, endp
   for (parameter_row const& p : declared.params)
     if (!find(documented.params, p.name)) report("parameter " + p.name, "", describe(&p));
 
-  auto const body_of = [](std::vector<status_row> const& statuses, int code) {
+  if (documented.exactly_one_of != declared.exactly_one_of)
+    report("exactly one of", documented.exactly_one_of, declared.exactly_one_of);
+
+  auto const body_of = [](std::vector<status_row> const& statuses, std::string const& code) {
     auto const it = std::find_if(statuses.begin(), statuses.end(), [&](status_row const& s) { return s.code == code; });
     return it == statuses.end() ? std::string() : it->body;
   };
   for (status_row const& s : documented.statuses)
-    if (body_of(declared.statuses, s.code) != s.body) report("status " + std::to_string(s.code), s.body, body_of(declared.statuses, s.code));
+    if (body_of(declared.statuses, s.code) != s.body) report("status " + s.code, s.body, body_of(declared.statuses, s.code));
   for (status_row const& s : declared.statuses)
-    if (!documented.statuses_partial && body_of(documented.statuses, s.code).empty()) report("status " + std::to_string(s.code), "", s.body);
+    if (!documented.statuses_partial && body_of(documented.statuses, s.code).empty()) report("status " + s.code, "", s.body);
   return out;
 }
 

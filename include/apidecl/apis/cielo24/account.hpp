@@ -48,9 +48,9 @@ BOOST_DESCRIBE_STRUCT(new_password_form, (), (new_password, username))
 
 namespace endpoints {
 /// Login: `GET /api/account/login?v=1&username=...&password=...` (or `securekey=` instead of the
-/// password) answers a session token. Exactly one of password and securekey must be given, which
-/// a descriptor cannot say: both are optional and the server refuses neither or both. The
-/// documented alternative of `x-auth-*` headers is not declared: the query form is the one every
+/// password) answers a session token. Exactly one of password and securekey is given: the server
+/// refuses neither and both, and so does the compiler (`exactly_one_of`). The documented
+/// alternative of `x-auth-*` headers is not declared: the query form is the one every
 /// SDK uses. (The OpenAPI document's POST with a JSON body and `api_token` answer is not what the
 /// reference pages or any hand-written SDK use.)
 struct login {
@@ -59,6 +59,7 @@ struct login {
   static constexpr bool idempotent = true;  // each call opens a new session; repeating one is harmless
   using params = apidecl::params<cielo24::params::v, cielo24::params::username, cielo24::params::password,
                                  cielo24::params::securekey>;
+  using exactly_one_of = apidecl::params<cielo24::params::password, cielo24::params::securekey>;
   using responses = apidecl::responses<on<200, login_token, json>, on<400, error, json>>;
 };
 

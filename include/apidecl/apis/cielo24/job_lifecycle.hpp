@@ -140,13 +140,13 @@ struct list_jobs {
 
 /// List Related Jobs: `GET /api/job/list_related?api_token=...&job_id=...`, without `v` as its
 /// page documents. Its page names 4xx for a user's error and 5xx for the system's, both with the
-/// error body; 400 and 500 are declared, any other status arrives as unexpected_status with its
-/// body kept (a status range is not expressible in a descriptor).
+/// error body: two ranges, each case keeping the status received.
 struct list_related_jobs {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/job/list_related";
   using params = apidecl::params<cielo24::params::api_token, cielo24::params::job_id>;
-  using responses = apidecl::responses<on<200, job_list, json>, on<400, error, json>, on<500, error, json>>;
+  using responses =
+      apidecl::responses<on<200, job_list, json>, on_range<400, 499, error, json>, on_range<500, 599, error, json>>;
 };
 }  // namespace endpoints
 
