@@ -2,6 +2,7 @@
 #define APIDECL_CLIENT_CALL_ENGINE_HPP
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/client/streaming.hpp>
 #include <apidecl/client/observer.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
@@ -69,6 +70,7 @@ class call_engine {
     }
     if (!built) return finish(failure(built.error()), observer, began_);
     method_ = built->method();
+    source_ = built->body_source();
     body_end_ = built->body().size();
     target_end_ = body_end_ + built->target().size();
     built_end_ = target_end_ + built->headers().text().size();
@@ -87,6 +89,7 @@ class call_engine {
       std::chrono::milliseconds const bounded = std::max(*left, std::chrono::milliseconds(1));  // 0 means no limit
       o.total_timeout = o.total_timeout.count() == 0 ? bounded : std::min(o.total_timeout, bounded);
     }
+    if (o.response_into) o.response_into = o.response_into.for_statuses(&takes_streamed_body<Endpoint>);
     return o;
   }
 
@@ -100,7 +103,9 @@ class call_engine {
     retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
-    if (!decision.should_retry() || cancelled_ || !in_time) {
+    // A streamed body is sent again only from its first byte: the source's rewind is the last
+    // condition, so that a source is rewound only for an attempt that will be made.
+    if (!decision.should_retry() || cancelled_ || !in_time || !(!source_ || source_.rewind())) {
       return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())),
                     observer, now);
     }
@@ -169,7 +174,7 @@ class call_engine {
       build_result const signed_request =
           detail::authenticate(auth, unsigned_request, out, records_secrets<Observer> ? &secrets_ : nullptr);
       if (signed_request) {
-        request_ = *signed_request;
+        request_ = signed_request->with_body_source(source_);
         attempt_began_ = now;
         if constexpr (observes<Observer, attempt_sending>::value)
           observer.on(attempt_sending{info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
@@ -219,6 +224,7 @@ class call_engine {
   bool cancelled_ = false;
   // Where the built request lies in `storage_`: [body][target][header fields], then Auth's fields.
   apidecl::method method_ = apidecl::method::get;
+  body_source_ref source_;  // a streamed body's, sent with each attempt
   std::size_t body_end_ = 0;
   std::size_t target_end_ = 0;
   std::size_t built_end_ = 0;
