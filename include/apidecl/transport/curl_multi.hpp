@@ -40,6 +40,9 @@ namespace apidecl {
 /// exchanges without calling their handlers.
 class curl_multi_transport {
  public:
+  /// Streams request bodies from their source and response bodies to the call's sink (core/body_sink.hpp).
+  static constexpr bool streams_bodies = true;
+
   explicit curl_multi_transport(curl_options options = {}) : options_(std::move(options)) {
     if (detail::curl_initialised() != CURLE_OK) return;
     multi_.reset(curl_multi_init());
