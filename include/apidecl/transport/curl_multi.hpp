@@ -78,7 +78,7 @@ class curl_multi_transport {
     x->id = exchange_id{++last_id_};
     x->on_done = std::move(on_done);
     x->body.assign(r.body());
-    request const copy(r.method(), r.target(), r.headers().text(), x->body);
+    request const copy = request(r.method(), r.target(), r.headers().text(), x->body).with_body_source(r.body_source());
     if (std::optional<transport_error> error = x->io.prepare(options_, copy, call)) {
       x->outcome = std::move(error);
     } else if (CURLMcode const rc = multi_ ? curl_multi_add_handle(multi_.get(), x->io.handle()) : CURLM_BAD_HANDLE;
