@@ -2,8 +2,8 @@
 #define APIDECL_CLIENT_CALL_ENGINE_HPP
 
 #include <apidecl/auth/auth.hpp>
-#include <apidecl/client/streaming.hpp>
 #include <apidecl/client/observer.hpp>
+#include <apidecl/client/streaming.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/failure.hpp>
@@ -103,9 +103,8 @@ class call_engine {
     retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
-    // A streamed body is sent again only from its first byte: the source's rewind is the last
-    // condition, so that a source is rewound only for an attempt that will be made.
-    if (!decision.should_retry() || cancelled_ || !in_time || !(!source_ || source_.rewind())) {
+    // Last, so that a streamed body's source is rewound only for an attempt that will be made.
+    if (!decision.should_retry() || cancelled_ || !in_time || !body_rewound()) {
       return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())),
                     observer, now);
     }
@@ -186,6 +185,10 @@ class call_engine {
       storage_.resize(error.needed);
     }
   }
+
+  // Whether the body can be sent again from its first byte: always from memory, from a source
+  // only if it rewinds.
+  bool body_rewound() const noexcept { return !source_ || source_.rewind(); }
 
   std::optional<std::chrono::milliseconds> time_left(std::chrono::milliseconds now) const noexcept {
     if (options_.deadline.count() == 0) return std::nullopt;
