@@ -163,6 +163,7 @@ TEST_CASE("an upload whose source fails, ends early or overfills fails as body_s
   CHECK(std::string_view(error->detail) == why);
   CHECK(http.requests().size() == 1);  // failed for good: neither retried nor rewound
   CHECK(http.requests()[0].body == "mmmmmmmmmm");
+  CHECK(http.pending() == 0);  // the reply was used up, as by a server the request reached
 }
 
 TEST_CASE("a sink that fails ends the call as body_stream_failed, with what it took kept", "[client][stream]") {
