@@ -8,6 +8,7 @@
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/text.hpp>
 #include <apidecl/stream/generated_source.hpp>
@@ -20,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace c24 = apidecl::cielo24;
 using test_support::scripted_server;
@@ -82,13 +84,13 @@ auto run(Client& api, Call&& call) {
   }
 }
 
-template <class Transport>
-auto client_for(scripted_server const& server) {
+template <class Transport, class... Policies>
+auto client_for(scripted_server const& server, Policies... policies) {
   apidecl::curl_options o;
   o.base_url = server.url();
   o.max_response_body = 64 * 1024;  // a streamed body is not held, so not bounded by this
   return apidecl::make_client(Transport(o), apidecl::boost_json_serializer{}, apidecl::text_serializer{},
-                              apidecl::octet_serializer{});
+                              apidecl::octet_serializer{}, policies...);
 }
 }  // namespace transport_streaming_test
 
@@ -239,6 +241,53 @@ TEMPLATE_TEST_CASE("a source that fails mid-upload, or a sink mid-download, ends
     CHECK(sink.taken <= 100000);
     CHECK(sink.wrong == 0);
   }
+}
+
+TEMPLATE_TEST_CASE("a streamed upload retried after a 503 is sent again whole, its source rewound",
+                   "[transport][stream][retry]", CURL_TRANSPORTS) {
+  constexpr std::size_t size = 700001;
+  std::vector<std::string> bodies;
+  scripted_server server([&](int connection) {
+    std::string const request = server.read_request(connection);
+    std::size_t const head = request.find("\r\n\r\n");
+    if (head != std::string::npos) bodies.push_back(request.substr(head + 4));
+    scripted_server::write_all(connection, bodies.size() == 1 ? answer(503, "text/plain", "busy")
+                                                              : answer(200, "application/json", task_json));
+    return scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  auto api = client_for<TestType>(server, apidecl::fixed_delay{std::chrono::milliseconds(1), 3} |
+                                              apidecl::retry_non_idempotent());
+  apidecl::generated_source media(size);
+  auto const r = run(api, [&](auto&& call) {
+    return call(c24::add_media_file, c24::api_token = token, c24::job_id = job, apidecl::body = apidecl::stream_from(media));
+  });
+  REQUIRE(r.template get_if<200>() != nullptr);
+  CHECK(r.attempts() == 2);
+  REQUIRE(bodies.size() == 2);
+  for (std::string const& body : bodies) {
+    REQUIRE(body.size() == size);
+    CHECK(generated(body));
+  }
+}
+
+TEMPLATE_TEST_CASE("a status that is not the sink's is still bounded by max_response_body", "[transport][stream]",
+                   CURL_TRANSPORTS) {
+  scripted_server server([&](int connection) {
+    server.read_request(connection);
+    scripted_server::write_all(connection, answer(400, "application/json", std::string(100000, ' ')));
+    return scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  auto api = client_for<TestType>(server);
+  checking_sink sink;
+  apidecl::call_options options;
+  options.response_into = apidecl::stream_to(sink);
+  auto const r = run(api, [&](auto&& call) { return call(options, c24::get_transcript, c24::api_token = token, c24::job_id = job); });
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->transport() != nullptr);
+  CHECK(r.failure_if()->transport()->code == apidecl::transport_errc::response_too_large);
+  CHECK(sink.begun == 0);
 }
 
 TEST_CASE("asio_transport does not stream: a sink fails the call before anything is sent", "[transport][stream]") {
