@@ -12,8 +12,8 @@
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
-#include <apidecl/client/streaming.hpp>
 #include <apidecl/client/policies.hpp>
+#include <apidecl/client/streaming.hpp>
 #include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
