@@ -3,6 +3,7 @@
 
 #include <apidecl/auth/auth.hpp>
 #include <apidecl/client/observer.hpp>
+#include <apidecl/client/streaming.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/failure.hpp>
@@ -69,6 +70,7 @@ class call_engine {
     }
     if (!built) return finish(failure(built.error()), observer, began_);
     method_ = built->method();
+    source_ = built->body_source();
     body_end_ = built->body().size();
     target_end_ = body_end_ + built->target().size();
     built_end_ = target_end_ + built->headers().text().size();
@@ -87,6 +89,7 @@ class call_engine {
       std::chrono::milliseconds const bounded = std::max(*left, std::chrono::milliseconds(1));  // 0 means no limit
       o.total_timeout = o.total_timeout.count() == 0 ? bounded : std::min(o.total_timeout, bounded);
     }
+    if (o.response_into) o.response_into = o.response_into.for_statuses(&takes_streamed_body<Endpoint>);
     return o;
   }
 
@@ -100,7 +103,8 @@ class call_engine {
     retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
-    if (!decision.should_retry() || cancelled_ || !in_time) {
+    // Last, so that a streamed body's source is rewound only for an attempt that will be made.
+    if (!decision.should_retry() || cancelled_ || !in_time || !body_rewound()) {
       return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())),
                     observer, now);
     }
@@ -169,7 +173,7 @@ class call_engine {
       build_result const signed_request =
           detail::authenticate(auth, unsigned_request, out, records_secrets<Observer> ? &secrets_ : nullptr);
       if (signed_request) {
-        request_ = *signed_request;
+        request_ = signed_request->with_body_source(source_);
         attempt_began_ = now;
         if constexpr (observes<Observer, attempt_sending>::value)
           observer.on(attempt_sending{info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
@@ -181,6 +185,10 @@ class call_engine {
       storage_.resize(error.needed);
     }
   }
+
+  // Whether the body can be sent again from its first byte: always from memory, from a source
+  // only if it rewinds.
+  bool body_rewound() const noexcept { return !source_ || source_.rewind(); }
 
   std::optional<std::chrono::milliseconds> time_left(std::chrono::milliseconds now) const noexcept {
     if (options_.deadline.count() == 0) return std::nullopt;
@@ -219,6 +227,7 @@ class call_engine {
   bool cancelled_ = false;
   // Where the built request lies in `storage_`: [body][target][header fields], then Auth's fields.
   apidecl::method method_ = apidecl::method::get;
+  body_source_ref source_;  // a streamed body's, sent with each attempt
   std::size_t body_end_ = 0;
   std::size_t target_end_ = 0;
   std::size_t built_end_ = 0;

@@ -13,6 +13,7 @@
 #include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
 #include <apidecl/client/policies.hpp>
+#include <apidecl/client/streaming.hpp>
 #include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
@@ -44,6 +45,7 @@ struct transport_takes_no_call_options {
 };
 template <class Transport> inline constexpr bool async_call_needs_an_asio_transport = false;
 template <class Clock> inline constexpr bool blocking_call_needs_a_sleeper = false;
+template <class Transport> inline constexpr bool streamed_body_needs_a_streaming_transport = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -198,6 +200,16 @@ class client {
   // A zero duration keeps the transport's own limit: the default options change nothing.
   static constexpr call_options no_options{};
 
+  // A sink given to a Transport that does not stream bodies would be ignored, the body kept in
+  // memory: the call fails instead, before anything is sent.
+  static bool refuses_sink(call_options const& options) noexcept {
+    return !transport_streams_bodies_v<Transport> && static_cast<bool>(options.response_into);
+  }
+  static failure sink_refused() noexcept {
+    return failure(transport_error{transport_errc::body_stream_failed, false,
+                                   "this transport does not stream response bodies to a sink"});
+  }
+
   // The Auth policy's arguments that the endpoint declares and `Args` do not name; none while
   // an argument is not named, which the call's own check reports.
   template <class Endpoint, class... Args>
@@ -221,6 +233,11 @@ class client {
     } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
       detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
       return detail::after_error{};
+    } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
+      static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
+                    "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
+                    "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+      return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
       // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
       if constexpr (detail::names_sleep_for<std::remove_reference_t<Clock>>::value) detail::diagnose_sleeper<Clock>();
@@ -230,6 +247,7 @@ class client {
                          "and poll()");
       return detail::after_error{};
     } else {
+      if (refuses_sink(options)) return sink_refused();
       detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
       for (detail::call_step step = begin(call, supplied, args...);;) {
         if (step == detail::call_step::send) {
@@ -259,8 +277,17 @@ class client {
     } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
       detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
       return detail::after_error{};
+    } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
+      static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
+                    "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
+                    "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+      return detail::after_error{};
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
+      if (refuses_sink(options)) {
+        state->complete(sink_refused());
+        return pending_call<Endpoint>(std::move(state));
+      }
       ++in_flight_;
       drive(state, begin(state->engine, supplied, args...));
       return pending_call<Endpoint>(std::move(state));

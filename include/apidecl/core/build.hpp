@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_BUILD_HPP
 #define APIDECL_CORE_BUILD_HPP
 
+#include <apidecl/core/body_source.hpp>
 #include <apidecl/core/build_result.hpp>
 #include <apidecl/core/check_call.hpp>
 #include <apidecl/core/check_codecs.hpp>
@@ -18,6 +19,7 @@
 #include <apidecl/types/scalar_text.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -86,11 +88,23 @@ void write_value(param_slot const& slot, writer& out, Secrets secrets, Write&& w
     if (slot.secret) secrets->add(begin, out.size());
 }
 
+// Writes `value` in decimal.
+inline void write_decimal(std::uint64_t value, writer& out) noexcept {
+  char digits[20];
+  std::size_t begin = sizeof digits;
+  do {
+    digits[--begin] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out.append({digits + begin, sizeof digits - begin});
+}
+
 // Writes the target and the header block after the body already in `out`, recording where the
-// secret values go in `secrets`.
+// secret values go in `secrets`. A streamed body (`source`) gets its Content-Length field here:
+// the transport sends the source's bytes, which are nowhere in `out`.
 template <class Secrets>
 build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                      std::string_view content_type, writer& out, Secrets secrets) noexcept {
+                      std::string_view content_type, body_source_ref source, writer& out, Secrets secrets) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -127,8 +141,14 @@ build_result assemble(method m, std::string_view path, param_slot const* slots, 
     out.append(content_type);
     out.append("\r\n");
   }
+  if (source) {
+    out.append("Content-Length: ");
+    write_decimal(source.size(), out);
+    out.append("\r\n");
+  }
   if (out.overflowed()) return too_large_for(out);
-  return request(m, out.slice(target_begin, target_end), out.slice(target_end, out.size()), out.slice(0, body_end));
+  return request(m, out.slice(target_begin, target_end), out.slice(target_end, out.size()), out.slice(0, body_end))
+      .with_body_source(source);
 }
 
 // The text of a bool or integer argument; 24 holds any 64-bit value with its sign.
@@ -195,16 +215,23 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
   if (auto invalid = first_invalid(slots, sizeof...(Declared))) return *invalid;
 
   std::string_view content_type;
+  body_source_ref source;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
     content_type = media::name;
-    typename E::body::type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
-    encode_result const encoded = serializers.template get<media>().encode(body, out);
-    if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
-    if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
-      secrets->add(0, out.size());  // the body is written first, from the buffer's start
+    auto const& given = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
+    if constexpr (is_streamed_body_for_v<remove_cvref_t<decltype(given)>, typename E::body::type>) {
+      source = given;
+      if (!source) return validation_error{validation_error::code::unencodable_body, "body", "is an empty body_source_ref", 0};
+    } else {
+      typename E::body::type const& body = given;
+      encode_result const encoded = serializers.template get<media>().encode(body, out);
+      if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
+      if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
+        secrets->add(0, out.size());  // the body is written first, from the buffer's start
+    }
   }
-  return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, out, secrets);
+  return assemble(E::method, E::path, slots, sizeof...(Declared), content_type, source, out, secrets);
 }
 
 /// `build_into`, recording in `secrets` where the values of secret parameters lie in `out`.

@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_CHECK_CALL_HPP
 #define APIDECL_CORE_CHECK_CALL_HPP
 
+#include <apidecl/core/body_source.hpp>
 #include <apidecl/core/check_endpoint.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/param.hpp>
@@ -57,7 +58,8 @@ struct accepts {
   static constexpr bool value() noexcept {
     using A = remove_cvref_t<V>;
     if constexpr (std::is_same_v<P, body_parameter>)
-      return std::is_convertible_v<A const&, typename E::body::type const&>;
+      return std::is_convertible_v<A const&, typename E::body::type const&> ||
+             is_streamed_body_for_v<A, typename E::body::type>;
     else if constexpr (std::is_same_v<typename P::value_type, std::string_view>)
       return std::is_convertible_v<A const&, std::string_view>;
     else if constexpr (std::is_same_v<typename P::value_type, bool>)

@@ -38,6 +38,7 @@ enum class transport_errc {
   response_too_large,  ///< the body is larger than the transport accepts
   protocol_error,      ///< the peer did not speak HTTP as expected
   cancelled,
+  body_stream_failed,  ///< a streamed body's source or sink failed, or the source's size was wrong
   other,
 };
 

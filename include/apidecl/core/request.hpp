@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_REQUEST_HPP
 #define APIDECL_CORE_REQUEST_HPP
 
+#include <apidecl/core/body_source.hpp>
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/method.hpp>
 
@@ -9,7 +10,8 @@
 namespace apidecl {
 
 /// A request ready to send: views into the buffer it was built in, valid as long as that buffer.
-/// A Transport sends `method_name() target()`, each of `headers()`, and `body()`.
+/// A Transport sends `method_name() target()`, each of `headers()`, and `body()`; or, when the
+/// body is streamed, the bytes of `body_source()` (its size is in the built Content-Length field).
 class request {
  public:
   constexpr request() noexcept = default;
@@ -30,12 +32,21 @@ class request {
   }
   constexpr header_list headers() const noexcept { return headers_; }
   constexpr std::string_view body() const noexcept { return body_; }
+  /// The source of a streamed body, empty when the body is `body()`.
+  constexpr body_source_ref body_source() const noexcept { return source_; }
+  /// This request, its body streamed from `source`.
+  constexpr request with_body_source(body_source_ref source) const noexcept {
+    request copy = *this;
+    copy.source_ = source;
+    return copy;
+  }
 
  private:
   apidecl::method method_ = apidecl::method::get;
   std::string_view target_;
   header_list headers_;
   std::string_view body_;
+  body_source_ref source_;
 };
 
 }  // namespace apidecl

@@ -5,6 +5,7 @@
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
 
+#include <cstdint>
 #include <string_view>
 
 namespace apidecl {
@@ -15,6 +16,8 @@ struct response {
   int status = 0;
   header_list headers;
   std::string_view body;
+  /// The bytes of the body given to the call's sink (core/body_sink.hpp); `body` is then empty.
+  std::uint64_t streamed = 0;
 };
 
 /// What a Transport's `send` returns: a response, or why there is none.

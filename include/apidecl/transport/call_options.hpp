@@ -1,6 +1,7 @@
 #ifndef APIDECL_TRANSPORT_CALL_OPTIONS_HPP
 #define APIDECL_TRANSPORT_CALL_OPTIONS_HPP
 
+#include <apidecl/core/body_sink.hpp>
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/response.hpp>
 
@@ -30,7 +31,18 @@ struct call_options {
   /// the Retry policy that time (`attempt::time_left`) and never starts a wait that would outlast
   /// it, whatever the policy decides.
   std::chrono::milliseconds deadline{0};
+  /// Where the body of a response with a byte body goes as it arrives, instead of memory
+  /// (`apidecl::stream_to(sink)`, core/body_sink.hpp). Only a Transport that streams bodies
+  /// (`transport_streams_bodies_v`) takes it; others fail the call with `body_stream_failed`.
+  body_sink_ref response_into;
 };
+
+/// Whether the Transport `T` sends streamed request bodies and gives response bodies to a sink:
+/// it says so with `static constexpr bool streams_bodies = true;`.
+template <class T, class = void>
+inline constexpr bool transport_streams_bodies_v = false;
+template <class T>
+inline constexpr bool transport_streams_bodies_v<T, std::enable_if_t<std::remove_reference_t<T>::streams_bodies>> = true;
 
 namespace detail {
 template <class T, class = void>

@@ -41,6 +41,9 @@ namespace apidecl {
 /// the request by method and path; its query, where tokens travel, is shown as "?***".
 class curl_transport {
  public:
+  /// Streams request bodies from their source and response bodies to the call's sink (core/body_sink.hpp).
+  static constexpr bool streams_bodies = true;
+
   explicit curl_transport(curl_options options = {}) : options_(std::move(options)) {}
 
   curl_transport(curl_transport&&) noexcept = default;

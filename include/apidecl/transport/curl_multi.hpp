@@ -40,6 +40,9 @@ namespace apidecl {
 /// exchanges without calling their handlers.
 class curl_multi_transport {
  public:
+  /// Streams request bodies from their source and response bodies to the call's sink (core/body_sink.hpp).
+  static constexpr bool streams_bodies = true;
+
   explicit curl_multi_transport(curl_options options = {}) : options_(std::move(options)) {
     if (detail::curl_initialised() != CURLE_OK) return;
     multi_.reset(curl_multi_init());
@@ -75,7 +78,7 @@ class curl_multi_transport {
     x->id = exchange_id{++last_id_};
     x->on_done = std::move(on_done);
     x->body.assign(r.body());
-    request const copy(r.method(), r.target(), r.headers().text(), x->body);
+    request const copy = request(r.method(), r.target(), r.headers().text(), x->body).with_body_source(r.body_source());
     if (std::optional<transport_error> error = x->io.prepare(options_, copy, call)) {
       x->outcome = std::move(error);
     } else if (CURLMcode const rc = multi_ ? curl_multi_add_handle(multi_.get(), x->io.handle()) : CURLM_BAD_HANDLE;

@@ -19,6 +19,10 @@
 /// until the next `send` on `t`; or a `transport_error` saying whether the request may have
 /// reached the server. It throws nothing and retries nothing (retrying is a client policy).
 ///
+/// A Transport that also streams bodies says so with `static constexpr bool streams_bodies = true;`
+/// (`transport_streams_bodies_v`, call_options.hpp): it sends the bytes of `r.body_source()` when
+/// set, and gives a response whose status `options.response_into.takes(status)` to that sink.
+///
 /// Exemplar:
 ///
 ///     struct my_transport {

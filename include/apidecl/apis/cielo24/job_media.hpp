@@ -48,10 +48,11 @@ struct add_media {
 };
 
 /// Add Media as a file: `POST /api/job/add_media?v=1&api_token=...&job_id=...` with the media as
-/// the raw body (same path as add_media, the other documented form). The body is held in memory
-/// whole here; media of up to 10 GB needs a body streamed from a file with its Content-Length,
-/// which the library does not offer yet. The page says to send no Content-Type; a descriptor's
-/// body always has one, so this sends `application/octet-stream`.
+/// the raw body (same path as add_media, the other documented form). Media of up to 10 GB is
+/// streamed from a file in bounded memory, with its Content-Length, over a Transport that streams
+/// bodies: `apidecl::body = apidecl::stream_from(file)` (core/body_source.hpp, stream/file.hpp);
+/// a `std::string` body is sent from memory. The page says to send no Content-Type; a
+/// descriptor's body always has one, so this sends `application/octet-stream`.
 struct add_media_file {
   static constexpr apidecl::method method = apidecl::method::post;
   static constexpr std::string_view path = "/api/job/add_media";

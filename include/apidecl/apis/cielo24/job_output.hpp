@@ -23,8 +23,10 @@
 
 /// What a job gives back: transcripts, captions, element lists, media, statistics
 /// (job_control/*.rst). All read only: idempotent. Transcripts and captions are text, media
-/// bytes, held in memory whole (text.hpp): pair the client with `text_serializer` and
-/// `octet_serializer` besides a JSON one. Streaming a large download to a file is not offered yet.
+/// bytes (text.hpp): pair the client with `text_serializer` and `octet_serializer` besides a JSON
+/// one. Each is held in memory whole, or streamed to a sink as it arrives when the call gives one
+/// (`call_options::response_into`, core/body_sink.hpp): get_transcript, get_caption and
+/// download_media, whose 200 is bytes; their 400 is decoded as usual.
 namespace apidecl::cielo24 {
 
 /// get_caption with build_url: `{"CaptionUrl": "..."}`.
@@ -118,7 +120,8 @@ struct list_element_lists {
   using responses = apidecl::responses<on<200, std::vector<element_list_version>, json>, on<400, error, json>>;
 };
 
-/// Get Media: `GET /api/job/media?v=1&api_token=...&job_id=...`, the media's URL.
+/// Get Media: `GET /api/job/media?v=1&api_token=...&job_id=...`, the media's URL (the media
+/// itself comes from download_media, which streams).
 struct get_media {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/job/media";
@@ -137,7 +140,7 @@ struct get_transcoded_media {
 };
 
 /// Download Media: `GET /api/job/download_media?api_token=...&job_id=...&media_type=mp4`, without
-/// `v`; the file itself.
+/// `v`; the file itself, best streamed to a `file_sink` (stream/file.hpp).
 struct download_media {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/job/download_media";

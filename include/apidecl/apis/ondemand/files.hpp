@@ -66,8 +66,10 @@ BOOST_DESCRIBE_STRUCT(file_list, (), (files))
 namespace endpoints {
 /// Add File: `POST /api/files/add/{language}/{file_name}` with the file's bytes as the body
 /// answers 201 with the stored file. The docs want the file's own MIME type as Content-Type; a
-/// body type has one media type, so this sends `application/octet-stream`, and the whole file
-/// is held in memory (no streamed source yet). Not idempotent: a repeat stores a second file.
+/// body type has one media type, so this sends `application/octet-stream`. The file is held in
+/// memory as a `std::string` body, or streamed from a source in bounded memory
+/// (`apidecl::body = apidecl::stream_from(file)`, core/body_source.hpp) over a Transport that
+/// streams bodies. Not idempotent: a repeat stores a second file.
 struct add_file {
   static constexpr apidecl::method method = apidecl::method::post;
   static constexpr std::string_view path = "/api/files/add/{language}/{file_name}";
@@ -98,7 +100,8 @@ struct list_files {
 };
 
 /// Get File: `GET /api/files/{asset_id}` answers the file's bytes; with a Range header, 206
-/// and that part. The answer is held whole in memory (no streamed sink yet).
+/// and that part: held whole in memory, or streamed to the call's sink as it arrives
+/// (`call_options::response_into`, core/body_sink.hpp); the XML errors are decoded as usual.
 struct get_file {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/files/{asset_id}";
@@ -117,7 +120,8 @@ struct get_file_details {
 };
 
 /// Get File Translation: `GET /api/files/{asset_id}/{language}` answers the translated file's
-/// bytes; 404 until the translation exists.
+/// bytes (streamed to the call's sink if it gives one, as get_file's); 404 until the
+/// translation exists.
 struct get_file_translation {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/api/files/{asset_id}/{language}";

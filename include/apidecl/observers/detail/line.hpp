@@ -70,6 +70,7 @@ constexpr std::string_view transport_errc_name(transport_errc code) noexcept {
     case transport_errc::response_too_large: return "response_too_large";
     case transport_errc::protocol_error: return "protocol_error";
     case transport_errc::cancelled: return "cancelled";
+    case transport_errc::body_stream_failed: return "body_stream_failed";
     case transport_errc::other: return "other";
   }
   return "other";

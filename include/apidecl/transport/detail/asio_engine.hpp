@@ -267,6 +267,10 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     x.connect_deadline = deadline(now, call.connect_timeout, options_.connect_timeout);
     x.total_deadline = deadline(now, call.total_timeout, options_.total_timeout);
     if (!url_) return fail(x, transport_errc::other, false, "malformed base_url", false);
+    // Not a streaming transport (transport_streams_bodies_v is false): the client refuses such a
+    // call before it gets here; a direct caller is refused here, before anything is sent.
+    if (r.body_source() || call.response_into)
+      return fail(x, transport_errc::body_stream_failed, false, "asio_transport does not stream bodies", false);
     if (url_->tls && !tls_) return fail(x, transport_errc::tls_error, false, tls_failure_, false);
     x.pieces.assign(x.sent, *url_, options_.user_agent);
     x.phase = asio_phase::waiting;

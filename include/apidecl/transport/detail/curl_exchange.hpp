@@ -8,6 +8,7 @@
 #include <apidecl/core/response.hpp>
 #include <apidecl/transport/call_options.hpp>
 #include <apidecl/transport/curl_options.hpp>
+#include <apidecl/transport/detail/body_pump.hpp>
 #include <apidecl/transport/detail/redacted_error.hpp>
 
 #include <curl/curl.h>
@@ -96,7 +97,9 @@ inline bool curl_fails_before_sending(CURLcode code) noexcept {
 }
 
 /// One exchange on one easy handle: `prepare` sets the handle up for a request, the caller runs
-/// it (curl_easy_perform, or a multi handle), and `finish` reads the outcome. The response views
+/// it (curl_easy_perform, or a multi handle), and `finish` reads the outcome. A streamed request
+/// body is read from its source as curl sends it; a response body the call's sink takes is given
+/// to it as curl receives it, and never held here. The response views
 /// this object's buffers, so it is valid until the next `prepare`. Movable between exchanges only:
 /// curl keeps pointers to it while one runs.
 class curl_exchange {
@@ -114,6 +117,11 @@ class curl_exchange {
     response_started_ = false;
     refused_resend_ = false;
     body_.clear();
+    source_ = source_pump(r.body_source());
+    sink_ = call.response_into;
+    to_sink_ = sink_use::undecided;
+    streamed_ = 0;
+    stream_error_.clear();
     overflow_ = overflow::none;
     error_[0] = '\0';
     method_ = r.method_name();
@@ -125,7 +133,8 @@ class curl_exchange {
     url_.append(r.target());
     if (!handle_) return setup_failed("no libcurl handle");
 
-    bool const sends_body = method_allows_body(r.method()) || !r.body().empty();
+    bool const streams_body = static_cast<bool>(r.body_source());
+    bool const sends_body = method_allows_body(r.method()) || !r.body().empty() || streams_body;
     if (!collect_headers(r, sends_body)) return setup_failed("out of memory");
 
     CURL* const h = handle_.get();
@@ -136,7 +145,7 @@ class curl_exchange {
     // A request like the last one (same transport options, method and body or not) changes only
     // the options set below the setup: setting up the handle again would cost more instructions
     // than the rest of the request building.
-    handle_setup const wanted{&options, this, r.method(), sends_body};
+    handle_setup const wanted{&options, this, r.method(), sends_body, streams_body};
     if (!(setup_ == wanted)) {
       set_up(options, r, keep_first);
       setup_ = rc == CURLE_OK ? wanted : handle_setup{};
@@ -147,7 +156,9 @@ class curl_exchange {
                                 timeout_ms(call.connect_timeout, options.connect_timeout)));
     keep_first(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms(call.total_timeout, options.total_timeout)));
     body_limit_ = options.max_response_body;
-    if (sends_body) {
+    if (streams_body) {
+      keep_first(curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(source_.left())));
+    } else if (sends_body) {
       // Not copied by curl: the caller keeps the body alive. A null pointer would make curl read stdin.
       keep_first(curl_easy_setopt(h, CURLOPT_POSTFIELDS, r.body().empty() ? "" : r.body().data()));
       keep_first(curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body().size())));
@@ -163,10 +174,14 @@ class curl_exchange {
     if (code == CURLE_OK && !header_section_ended_)
       return failed(transport_errc::connection_lost, true, "the connection closed within the response's header section");
     if (code == CURLE_OK) {
-      long status = 0;
-      curl_easy_getinfo(handle_.get(), CURLINFO_RESPONSE_CODE, &status);
-      return response{static_cast<int>(status), header_list(header_text_), body_};
+      int const status = response_status();
+      // A body the sink takes may be empty: the sink is told of its response all the same.
+      if (to_sink_ == sink_use::undecided && sink_.takes(status))
+        if (sink_status const refused = sink_.begin(status, header_list(header_text_)))
+          return failed(transport_errc::body_stream_failed, true, stream_failure_text("body sink", *refused));
+      return response{status, header_list(header_text_), body_, streamed_};
     }
+    if (!stream_error_.empty()) return failed(transport_errc::body_stream_failed, request_written(), stream_error_);
     if (overflow_ == overflow::body)
       return failed(transport_errc::response_too_large, true, "the response body is larger than max_response_body");
     if (overflow_ == overflow::headers)
@@ -203,9 +218,10 @@ class curl_exchange {
     curl_exchange const* exchange = nullptr;
     method verb = method::get;
     bool sends_body = false;
+    bool streams_body = false;
     bool operator==(handle_setup const& other) const noexcept {
       return options == other.options && exchange == other.exchange && verb == other.verb &&
-             sends_body == other.sends_body;
+             sends_body == other.sends_body && streams_body == other.streams_body;
     }
   };
 
@@ -247,6 +263,15 @@ class curl_exchange {
     if (!options.ca_file.empty()) keep_first(curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str()));
     if (options.max_pooled_connections > 0)
       keep_first(curl_easy_setopt(h, CURLOPT_MAXCONNECTS, static_cast<long>(options.max_pooled_connections)));
+    if (r.body_source()) {
+      // An upload reads its body from the callback, with the size set per request; curl's
+      // upload is a PUT unless told the method.
+      keep_first(curl_easy_setopt(h, CURLOPT_UPLOAD, 1L));
+      keep_first(curl_easy_setopt(h, CURLOPT_READFUNCTION, &curl_exchange::on_read));
+      keep_first(curl_easy_setopt(h, CURLOPT_READDATA, this));
+      keep_first(curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(method_).c_str()));
+      return;
+    }
     switch (r.method()) {
       case method::get: keep_first(curl_easy_setopt(h, CURLOPT_HTTPGET, 1L)); break;
       case method::head: keep_first(curl_easy_setopt(h, CURLOPT_NOBODY, 1L)); break;
@@ -306,6 +331,7 @@ class curl_exchange {
     x.response_started_ = true;
     if (line.substr(0, 5) == "HTTP/") {
       x.header_text_.clear();
+      x.to_sink_ = sink_use::undecided;
       x.header_section_ended_ = false;
     } else if (line == "\r\n" || line == "\n") {
       x.header_section_ended_ = true;
@@ -332,10 +358,38 @@ class curl_exchange {
     return CURL_PREREQFUNC_ABORT;
   }
 
-  // Stops as soon as the body would pass the limit, and never reserves past it.
+  int response_status() const noexcept {
+    long status = 0;
+    curl_easy_getinfo(handle_.get(), CURLINFO_RESPONSE_CODE, &status);
+    return static_cast<int>(status);
+  }
+
+  // The next bytes of a streamed request body; a source that fails ends the transfer.
+  static std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* self) noexcept {
+    curl_exchange& x = *static_cast<curl_exchange*>(self);
+    expected<std::size_t, stream_failure> const got = x.source_.next(buffer, size * count);
+    if (got) return *got;
+    x.stream_error_ = stream_failure_text("body source", got.error());
+    return CURL_READFUNC_ABORT;
+  }
+
+  // Gives the body to the sink if it takes the response's status; else keeps it, stopping as
+  // soon as it would pass the limit, and never reserving past it.
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept {
     curl_exchange& x = *static_cast<curl_exchange*>(self);
     std::size_t const n = size * count;
+    if (x.to_sink_ == sink_use::undecided && x.sink_) {
+      int const status = x.response_status();
+      x.to_sink_ = x.sink_.takes(status) ? sink_use::yes : sink_use::no;
+      if (x.to_sink_ == sink_use::yes)
+        if (sink_status const refused = x.sink_.begin(status, header_list(x.header_text_)))
+          return x.stop_streaming(*refused);
+    }
+    if (x.to_sink_ == sink_use::yes) {
+      if (sink_status const failed = x.sink_.write(std::string_view(data, n))) return x.stop_streaming(*failed);
+      x.streamed_ += n;
+      return n;
+    }
     if (n > x.body_limit_ - x.body_.size()) {
       x.overflow_ = overflow::body;
       return 0;  // stops the transfer
@@ -345,6 +399,13 @@ class curl_exchange {
     x.body_.append(data, n);
     return n;
   }
+
+  std::size_t stop_streaming(stream_failure const& why) {
+    stream_error_ = stream_failure_text("body sink", why);
+    return 0;  // stops the transfer
+  }
+
+  enum class sink_use { undecided, yes, no };
 
   std::unique_ptr<CURL, curl_easy_cleanup_deleter> handle_;
   std::unique_ptr<curl_slist, curl_slist_deleter> headers_;
@@ -357,6 +418,11 @@ class curl_exchange {
   bool refused_resend_ = false;        // before_sending stopped curl sending the request again
   std::string body_;
   std::size_t body_limit_ = 0;
+  source_pump source_;
+  body_sink_ref sink_;
+  sink_use to_sink_ = sink_use::undecided;  // whether the final response's body goes to sink_
+  std::uint64_t streamed_ = 0;
+  std::string stream_error_;                 // why the source or the sink stopped the transfer
   handle_setup setup_;
   overflow overflow_ = overflow::none;
   char error_[CURL_ERROR_SIZE] = {};
