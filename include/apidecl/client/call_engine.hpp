@@ -225,11 +225,15 @@ class call_engine {
   // Puts the current values of the Session's `arguments()` in the built request, in place of
   // those it was built with. Returns whether any changed.
   template <class Auth>
-  bool take_credentials(Auth& auth) {
-    bool changed = false;
-    std::apply([&](auto const&... supplied) { ((changed = take_credential(supplied) || changed), ...); },
-               auth.arguments());
-    return changed;
+  bool take_credentials([[maybe_unused]] Auth& auth) {
+    if constexpr (std::tuple_size_v<typename auth_arguments<Auth>::type> == 0) {
+      return false;  // all in header fields, written anew at each attempt
+    } else {
+      bool changed = false;
+      std::apply([&](auto const&... supplied) { ((changed = take_credential(supplied) || changed), ...); },
+                 auth.arguments());
+      return changed;
+    }
   }
   template <class Arg>
   bool take_credential(Arg const& supplied) {
