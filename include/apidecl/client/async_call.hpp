@@ -130,17 +130,22 @@ class async_call_operation : public std::enable_shared_from_this<async_call_oper
   void log_in_and_go_on() {
     using auth_type = remove_cvref_t<decltype(api_.auth())>;
     if constexpr (is_session_v<auth_type>) {
-      std::apply(
-          [this](auto const&... credentials) {
-            api_.async_call(typename auth_type::login_endpoint{}, credentials...,
-                            [self = this->shared_from_this()](auto const& logged_in) {
-                              auto& api = self->api_;
-                              self->drive(self->state_->engine.renewed(api.auth().accept(logged_in), api.auth(),
-                                                                       api.limiter(), api.observer(), api.clock().now()));
-                            });
-          },
-          api_.auth().login_arguments());
+      // The login's own operation never renews: not instantiating its renewal ends the recursion.
+      if constexpr (!std::is_same_v<Endpoint, typename auth_type::login_endpoint>) log_in_with<auth_type>();
     }
+  }
+  template <class Session>
+  void log_in_with() {
+    std::apply(
+        [this](auto const&... credentials) {
+          api_.async_call(typename Session::login_endpoint{}, credentials...,
+                          [self = this->shared_from_this()](auto const& logged_in) {
+                            auto& api = self->api_;
+                            self->drive(self->state_->engine.renewed(api.auth().accept(logged_in), api.auth(),
+                                                                     api.limiter(), api.observer(), api.clock().now()));
+                          });
+        },
+        api_.auth().login_arguments());
   }
 
   void cancel() {

@@ -64,8 +64,8 @@ class basic_session {
     if (r.failure_if() != nullptr) return auth_result("the login failed: its call did not complete");
     if (r.template get_if<400>() != nullptr) return auth_result("the login failed: cielo24 refused the credentials");
     login_token const* const answer = r.template get_if<200>();
-    if (answer == nullptr || answer->api_token.empty())
-      return auth_result("the login failed: cielo24 answered without a token");
+    if (answer == nullptr) return auth_result("the login failed: cielo24 answered an undocumented status");
+    if (answer->api_token.empty()) return auth_result("the login failed: cielo24 answered without a token");
     std::lock_guard<std::mutex> const lock(shared_->mutex);
     shared_->api_token = answer->api_token;
     return {};
