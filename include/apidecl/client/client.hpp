@@ -46,6 +46,7 @@ struct transport_takes_no_call_options {
 };
 template <class Transport> inline constexpr bool async_call_needs_an_asio_transport = false;
 template <class Clock> inline constexpr bool blocking_call_needs_a_sleeper = false;
+template <class Auth> inline constexpr bool login_needs_a_session = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -193,8 +194,13 @@ class client {
   /// Logs the Session in now, blocking (a call does so by itself when its credentials are
   /// refused): what the Session's `accept` said of the login's result.
   auth_result login() {
-    static_assert(is_session_v<Auth>, "apidecl: login() needs a Session as the client's Auth policy");
-    return auth_.accept(std::apply(
+    if constexpr (!is_session_v<Auth>) {
+      static_assert(diagnostic::login_needs_a_session<std::remove_reference_t<Auth>>,
+                    "apidecl: login() needs a Session as the client's Auth policy (auth/session.hpp), such as "
+                    "cielo24::password_session");
+      return auth_result("no session");
+    } else {
+      return auth_.accept(std::apply(
         [this](auto const&... credentials) {
           std::vector<char> storage;  // the call that logs in may be within another, which holds buffer_
           using login_endpoint = typename Auth::login_endpoint;
@@ -202,6 +208,7 @@ class client {
                            supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
         },
         auth_.login_arguments()));
+    }
   }
 
   std::remove_reference_t<Transport>& transport() noexcept { return transport_; }
