@@ -7,7 +7,7 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
-#include <boost/describe/class.hpp>
+#include <boost/hana/define_struct.hpp>
 
 #include <string>
 #include <tuple>
@@ -20,10 +20,9 @@ struct user_param : apidecl::query<std::string_view> {
 inline constexpr apidecl::keyword<user_param> my_user{};
 
 struct token_body {
-  std::string token;
+  BOOST_HANA_DEFINE_STRUCT(token_body, (std::string, token));
   static constexpr std::string_view secret_fields[] = {"token"};
 };
-BOOST_DESCRIBE_STRUCT(token_body, (), (token))
 
 struct my_login {
   static constexpr apidecl::method method = apidecl::method::get;

@@ -201,7 +201,7 @@ class client {
       return auth_result("no session");
     } else {
       return auth_.accept(std::apply(
-        [this](auto const&... credentials) {
+        [&](auto const&... credentials) {
           std::vector<char> storage;  // the call that logs in may be within another, which holds buffer_
           using login_endpoint = typename Auth::login_endpoint;
           return call_with(no_options, storage, login_endpoint{},
@@ -336,7 +336,7 @@ class client {
     } else if (step == detail::call_step::renew) {
       if constexpr (is_session_v<Auth>) {
         std::apply(
-            [this](auto const&... credentials) {
+            [&](auto const&... credentials) {
               using login_endpoint = typename Auth::login_endpoint;
               return start_with(no_options, login_endpoint{},
                                 supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
