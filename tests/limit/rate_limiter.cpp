@@ -31,7 +31,9 @@ struct one_per_second {
     next = now + std::chrono::seconds(1);
     return std::chrono::milliseconds(0);
   }
-  void pause_until(std::chrono::milliseconds t) { next = std::max(next, t); }
+  void pause_until(std::chrono::milliseconds t, std::chrono::milliseconds now) {
+    next = std::max(next, std::min(t, now + std::chrono::minutes(1)));
+  }
 };
 static_assert(apidecl::is_limiter_v<one_per_second>);
 
@@ -135,6 +137,35 @@ TEST_CASE("a 429's Retry-After pauses every client sharing the limiter", "[limit
   CHECK(a.call(c24::authorize_job, c24::api_token = token, c24::job_id = job).unexpected_if() != nullptr);
   CHECK(b.call(c24::authorize_job, c24::api_token = token, c24::job_id = job).get_if<204>() != nullptr);
   CHECK(time.sleeps() == std::vector<ms>{7000ms});
+}
+
+TEST_CASE("a Retry-After of years pauses the limiter for its longest pause only", "[limit]") {
+  apidecl::mock_transport http;
+  http.respond(429, {}, "Retry-After: 99999999999999999999\r\n").respond(204);
+  apidecl::test_clock time;
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
+                                  apidecl::rate_limiter(apidecl::rate{100, 1000ms, 100}, 30s), shared_clock{&time});
+  (void)api.call(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  CHECK(api.call(c24::authorize_job, c24::api_token = token, c24::job_id = job).get_if<204>() != nullptr);
+  CHECK(time.sleeps() == std::vector<ms>{30000ms});
+}
+
+TEST_CASE("a non-blocking call cancelled while it waits for the limiter completes as cancelled, unsent",
+          "[limit][non-blocking]") {
+  apidecl::mock_transport http;
+  http.respond(204);
+  apidecl::test_clock time;
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::rate_limiter(apidecl::rate{1, 1min}),
+                                  shared_clock{&time});
+  (void)api.start(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  auto held = api.start(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  CHECK(api.cancel(held));
+  api.poll();
+  REQUIRE(held.ready());
+  REQUIRE(held.get().failure_if() != nullptr);
+  REQUIRE(held.get().failure_if()->transport() != nullptr);
+  CHECK(held.get().failure_if()->transport()->code == apidecl::transport_errc::cancelled);
+  CHECK(http.requests().size() == 1);
 }
 
 TEST_CASE("a wait for the limiter past the call's deadline ends the call at once as timed out", "[limit]") {

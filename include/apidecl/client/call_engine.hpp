@@ -50,9 +50,9 @@ enum class call_step {
 ///     admit     the Limiter's slot, or wait for one
 ///
 /// Each attempt waits for its Limiter's slot, then is authenticated anew, so a signature carries
-/// the time it is sent at; the
-/// request itself is built once, so a retry neither re-encodes the body nor needs the caller's
-/// arguments to outlive `begin`. The engine neither sends, waits nor reads a clock: its driver
+/// the time it is sent at; the request itself is built once, so a retry neither re-encodes the
+/// body nor needs the caller's arguments to outlive `begin` (a Session's renewed query values are
+/// written over the old ones in place). The engine neither sends, waits nor reads a clock: its driver
 /// does, and tells it the time at each step. A caller's deadline (`call_options::deadline`) is
 /// kept here, whatever the Retry policy decides.
 template <class Endpoint>
@@ -116,7 +116,7 @@ class call_engine {
     if constexpr (!std::is_same_v<Limiter, no_limit>) {
       if (outcome && outcome->status == 429) {
         if (std::optional<std::chrono::seconds> const asked = requested_retry_delay(outcome->headers, system_utc_clock{}))
-          limiter.pause_until(now + *asked);
+          limiter.pause_until(now + *asked, now);
       }
     }
     if constexpr (is_session_v<Auth>) {

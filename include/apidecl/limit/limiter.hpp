@@ -14,11 +14,12 @@
 /// `std::chrono::milliseconds now` and `t` on the client's Clock,
 ///
 ///     std::chrono::milliseconds w = l.acquire(e, now);
-///     l.pause_until(t);
+///     l.pause_until(t, now);
 ///
 /// are valid. `acquire` either takes a slot for one attempt at `e` and returns zero, or takes
 /// nothing and returns how long to wait before asking again (positive). `pause_until` says that
-/// the service takes nothing before `t` (a 429's Retry-After): every `acquire` until then waits.
+/// the service, at `now`, asked for nothing before `t` (a 429's Retry-After): every `acquire`
+/// until then waits, or until a bound of the limiter's own, since a server may ask for years.
 /// Neither throws. The client asks before every attempt, retries included, and before the Auth
 /// policy signs it, so a signature carries the time the attempt is sent; a blocking call sleeps
 /// on its Sleeper, a non-blocking one waits in `poll()`, and a wait that would outlast the call's
@@ -35,7 +36,9 @@
 ///         next = now + std::chrono::seconds(1);
 ///         return std::chrono::milliseconds(0);
 ///       }
-///       void pause_until(std::chrono::milliseconds t) { next = std::max(next, t); }
+///       void pause_until(std::chrono::milliseconds t, std::chrono::milliseconds now) {
+///         next = std::max(next, std::min(t, now + std::chrono::minutes(1)));
+///       }
 ///     };
 ///     static_assert(apidecl::is_limiter_v<one_per_second>);
 namespace apidecl {
@@ -51,7 +54,8 @@ struct has_acquire<L, std::enable_if_t<std::is_convertible_v<decltype(std::declv
 template <class L, class = void>
 struct has_pause_until : std::false_type {};
 template <class L>
-struct has_pause_until<L, std::void_t<decltype(std::declval<L&>().pause_until(std::declval<std::chrono::milliseconds>()))>>
+struct has_pause_until<L, std::void_t<decltype(std::declval<L&>().pause_until(
+                              std::declval<std::chrono::milliseconds>(), std::declval<std::chrono::milliseconds>()))>>
     : std::true_type {};
 }  // namespace detail
 
@@ -65,7 +69,7 @@ struct no_limit {
   constexpr std::chrono::milliseconds acquire(endpoint_info const&, std::chrono::milliseconds) const noexcept {
     return std::chrono::milliseconds(0);
   }
-  constexpr void pause_until(std::chrono::milliseconds) const noexcept {}
+  constexpr void pause_until(std::chrono::milliseconds, std::chrono::milliseconds) const noexcept {}
 };
 
 namespace diagnostic {
@@ -89,7 +93,8 @@ void diagnose_limiter() noexcept {
                   "std::chrono::milliseconds now)'");
   else if constexpr (!has_pause_until<U>::value)
     static_assert(diagnostic::limiter_lacks_pause_until<U>,
-                  "apidecl: a Limiter must provide 'void pause_until(std::chrono::milliseconds)'");
+                  "apidecl: a Limiter must provide 'void pause_until(std::chrono::milliseconds t, std::chrono::milliseconds "
+                  "now)'");
 }
 }  // namespace detail
 

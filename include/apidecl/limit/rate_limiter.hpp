@@ -28,7 +28,9 @@ struct rate {
 /// A Limiter of token buckets: one `rate` for every endpoint, and any number of further rates
 /// for some endpoints (`also_for`), an attempt going only when every bucket that applies has a
 /// token, taking one from each at once, so that no bucket loses a token to an attempt another
-/// one holds back. A 429's Retry-After (`pause_until`) stops every bucket until then.
+/// one holds back. A 429's Retry-After (`pause_until`) stops every bucket until then, for at most
+/// `longest_pause` (a minute unless said), so that a server asking for hours cannot stop the
+/// client for hours: the attempt after it meets the 429 again if the service meant it.
 ///
 /// A handle to shared state: copies, and so every client made with one, share the buckets, from
 /// any thread (a mutex guards them; `acquire` never blocks on anything else). Each bucket is a
@@ -41,8 +43,10 @@ struct rate {
 ///     auto b = apidecl::make_client(http_b, limits);
 class rate_limiter {
  public:
-  explicit rate_limiter(rate every_endpoint) : state_(std::make_shared<state>()) {
+  explicit rate_limiter(rate every_endpoint, std::chrono::milliseconds longest_pause = std::chrono::minutes(1))
+      : state_(std::make_shared<state>()) {
     state_->buckets.push_back(bucket(every_endpoint, {}));
+    state_->longest_pause = longest_pause;
   }
 
   /// Adds a bucket of `r` for calls to `endpoints` (descriptor objects) alone.
@@ -70,9 +74,9 @@ class rate_limiter {
     return std::chrono::milliseconds(0);
   }
 
-  void pause_until(std::chrono::milliseconds t) {
+  void pause_until(std::chrono::milliseconds t, std::chrono::milliseconds now) {
     std::lock_guard<std::mutex> const lock(state_->mutex);
-    state_->paused_until = std::max(state_->paused_until, t);
+    state_->paused_until = std::max(state_->paused_until, std::min(t, now + state_->longest_pause));
   }
 
  private:
@@ -108,6 +112,7 @@ class rate_limiter {
     std::mutex mutex;
     std::vector<bucket> buckets;
     std::chrono::milliseconds paused_until{std::chrono::milliseconds::min() / 2};
+    std::chrono::milliseconds longest_pause{0};
   };
 
   std::shared_ptr<state> state_;

@@ -22,7 +22,8 @@ namespace apidecl::cielo24 {
 /// (`params::password` or `params::securekey`, the long-term key), puts the token in the
 /// `api_token` query parameter of every call that declares it, and logs in again when a call is
 /// answered BAD_API_TOKEN, repeating it once. Start with a token kept from earlier, or with none
-/// and `client::login()`.
+/// and `client::login()` before the first call: a call built without a token fails the check of
+/// `api_token` (a validation failure naming it), before anything is sent.
 ///
 /// A handle: copies, and every client made with one, share the credentials and the token, so
 /// one login serves them all; the token is read and replaced under a mutex, from any thread. Two
