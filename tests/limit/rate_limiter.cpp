@@ -12,7 +12,9 @@
 #include <apidecl/transport/mock.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <vector>
 
 namespace c24 = apidecl::cielo24;
@@ -188,4 +190,17 @@ TEST_CASE("a wait for the limiter past the call's deadline ends the call at once
   longer.deadline = 6000ms;
   CHECK(api.call(longer, c24::authorize_job, c24::api_token = token, c24::job_id = job).get_if<204>() != nullptr);
   CHECK(time.sleeps() == std::vector<ms>{5000ms});
+}
+
+TEST_CASE("threads sharing a rate_limiter take exactly the tokens there are", "[limit][threads]") {
+  apidecl::rate_limiter const limits(apidecl::rate{10, 1000ms, 10});
+  auto const& info = apidecl::endpoint_info_of<c24::endpoints::authorize_job>;
+  std::atomic<int> taken{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, limiter = limits]() mutable {  // a copy per thread: the same buckets
+      for (int i = 0; i < 100; ++i) taken += limiter.acquire(info, 0ms) == 0ms ? 1 : 0;
+    });
+  for (std::thread& t : threads) t.join();
+  CHECK(taken == 10);  // the burst, at one instant, whoever asked
 }
