@@ -53,11 +53,11 @@ double median(std::vector<double> v) {
 // Nanoseconds per acquire with `threads` threads sharing one limiter, each making `count`.
 double acquire_ns(int threads, int count) {
   apidecl::rate_limiter const limits = unlimited();
-  auto const& info = apidecl::endpoint_info_of<c24::endpoints::authorize_job>;
   std::vector<std::thread> running;
   auto const start = std::chrono::steady_clock::now();
   for (int t = 0; t < threads; ++t)
-    running.emplace_back([limiter = limits, &info, count]() mutable {
+    running.emplace_back([limiter = limits, count]() mutable {
+      auto const& info = apidecl::endpoint_info_of<c24::endpoints::authorize_job>;
       for (int i = 0; i < count; ++i) (void)limiter.acquire(info, std::chrono::milliseconds(i));
     });
   for (std::thread& t : running) t.join();
