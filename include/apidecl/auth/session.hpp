@@ -40,6 +40,11 @@
 /// logging in, if another client of the same session renewed them meanwhile: then no login). A
 /// call that names such a parameter itself is not renewed.
 ///
+/// Optionally, `bool s.logged_in() const` says whether there are credentials at all: while it is
+/// false, a call logs in after building its request and before sending anything (that login is
+/// its one), so a Session may start without a token. Its `arguments()` must then supply a value
+/// that passes the parameter's check, which the login replaces before it is sent.
+///
 /// Exemplar, a bearer token from a login endpoint (see tests/auth/session.cpp):
 ///
 ///     struct my_session {
@@ -91,6 +96,19 @@ template <class Tuple>
 struct all_text_query_arguments;
 template <class... Args>
 struct all_text_query_arguments<std::tuple<Args...>> : std::conjunction<is_text_query_argument<Args>...> {};
+
+template <class S, class = void>
+struct has_logged_in : std::false_type {};
+template <class S>
+struct has_logged_in<S, std::enable_if_t<std::is_convertible_v<decltype(std::declval<S const&>().logged_in()), bool>>>
+    : std::true_type {};
+
+/// Whether the Session `s` must log in before a call is sent: only if it says so.
+template <class S>
+bool must_log_in_first(S const& s) {
+  if constexpr (has_logged_in<S>::value) return !s.logged_in();
+  else return (void)s, false;
+}
 }  // namespace detail
 
 /// Whether `S` models Session.

@@ -43,6 +43,7 @@ enum class call_step {
 /// wait is over.
 ///
 ///     begin     build the request, once  --> admit --> authenticate --> send
+///               (or renew first, a Session saying it has no credentials yet)
 ///     received  refused by a Session: renew (once per call); else decide: done (decoded with
 ///               the endpoint object given) or wait
 ///     renewed   the new credentials into the built request --> admit
@@ -84,6 +85,12 @@ class call_engine {
     target_end_ = body_end_ + built->target().size();
     built_end_ = target_end_ + built->headers().text().size();
     built_secrets_ = secrets_.size();
+    if constexpr (is_session_v<Auth>) {
+      if (!std::is_same_v<Endpoint, typename Auth::login_endpoint> && renewable_ && must_log_in_first(auth)) {
+        renewable_ = false;
+        return call_step::renew;  // nothing sent: the attempt after the login is the first
+      }
+    }
     return admit(auth, limiter, observer, began_);
   }
 

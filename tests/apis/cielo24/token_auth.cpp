@@ -221,3 +221,39 @@ TEST_CASE("only the ErrorType BAD_API_TOKEN is a refusal, not a comment quoting 
   STATIC_REQUIRE(apidecl::is_session_v<c24::password_session>);
   STATIC_REQUIRE_FALSE(apidecl::is_session_v<c24::token_auth>);
 }
+
+TEST_CASE("a session without a token logs in before its first call is sent, blocking or not", "[cielo24][session]") {
+  apidecl::mock_transport mock;
+  mock.respond(200, logged_in, json_type).respond(204).respond(204);
+  c24::password_session const session("alice", password);
+  CHECK_FALSE(session.logged_in());
+  auto api = apidecl::make_client(mock, apidecl::boost_json_serializer{}, session);
+  auto const r = api.call(c24::authorize_job, c24::job_id = job_id);
+  CHECK(r.get_if<204>() != nullptr);
+  CHECK(r.attempts() == 1);
+  CHECK(session.logged_in());
+  REQUIRE(mock.requests().size() == 2);
+  CHECK(mock.requests()[0].target == std::string("/api/account/login?v=1&username=alice&password=") + password);
+  CHECK(mock.requests()[1].target == std::string("/api/job/authorize?v=1&api_token=") + new_token + "&job_id=" + job_id);
+
+  apidecl::mock_transport polled;
+  polled.respond(200, logged_in, json_type).respond(204);
+  auto started = apidecl::make_client(polled, apidecl::boost_json_serializer{}, c24::password_session("bob", password));
+  auto pending = started.start(c24::authorize_job, c24::job_id = job_id);
+  for (int i = 0; i < 10 && !pending.ready(); ++i) started.poll();
+  REQUIRE(pending.ready());
+  CHECK(pending.get().get_if<204>() != nullptr);
+  REQUIRE(polled.requests().size() == 2);
+  CHECK(polled.requests()[1].target == std::string("/api/job/authorize?v=1&api_token=") + new_token + "&job_id=" + job_id);
+}
+
+TEST_CASE("a session without a token whose login fails sends nothing else", "[cielo24][session]") {
+  apidecl::mock_transport mock;
+  mock.respond(400, R"({"ErrorType": "LOGIN_INVALID", "ErrorComment": "bad password"})", json_type);
+  auto api = apidecl::make_client(mock, apidecl::boost_json_serializer{}, c24::password_session("alice", password));
+  auto const r = api.call(c24::authorize_job, c24::job_id = job_id);
+  REQUIRE(r.failure_if() != nullptr);
+  CHECK(r.failure_if()->message() == "cannot authenticate the request: the login failed: cielo24 refused the credentials");
+  CHECK(r.attempts() == 0);
+  CHECK(mock.requests().size() == 1);
+}

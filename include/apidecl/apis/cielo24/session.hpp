@@ -21,9 +21,8 @@ namespace apidecl::cielo24 {
 /// The Session (auth/session.hpp) of the cielo24 API: logs in with a username and `Credential`
 /// (`params::password` or `params::securekey`, the long-term key), puts the token in the
 /// `api_token` query parameter of every call that declares it, and logs in again when a call is
-/// answered BAD_API_TOKEN, repeating it once. Start with a token kept from earlier, or with none
-/// and `client::login()` before the first call: a call built without a token fails the check of
-/// `api_token` (a validation failure naming it), before anything is sent.
+/// answered BAD_API_TOKEN, repeating it once. Start with a token kept from earlier, or with none:
+/// the first call logs in before it is sent (or log in when you choose, with `client::login()`).
 ///
 /// A handle: copies, and every client made with one, share the credentials and the token, so
 /// one login serves them all; the token is read and replaced under a mutex, from any thread. Two
@@ -48,13 +47,19 @@ class basic_session {
     shared_->api_token = std::move(api_token);
   }
 
-  /// The current token, for `api_token`.
+  /// The current token, for `api_token`; without one, a stand-in that passes its check and that
+  /// the login before the call replaces (`logged_in`).
   auto arguments() const {
     {
       std::lock_guard<std::mutex> const lock(shared_->mutex);
       token_ = shared_->api_token;  // a copy of one's own: another client may renew the shared one
     }
-    return std::tuple(cielo24::api_token = std::string_view(token_));
+    return std::tuple(cielo24::api_token = std::string_view(token_.empty() ? no_token : token_));
+  }
+  /// Whether there is a token: a call made without one logs in first.
+  bool logged_in() const {
+    std::lock_guard<std::mutex> const lock(shared_->mutex);
+    return !shared_->api_token.empty();
   }
   auto login_arguments() const noexcept {
     return std::tuple(cielo24::username = std::string_view(shared_->username),
@@ -86,6 +91,8 @@ class basic_session {
     std::size_t const value = body.find_first_not_of(" \t\r\n", colon + 1);
     return value != std::string_view::npos && body.substr(value, refusal.size()) == refusal;
   }
+
+  static constexpr std::string_view no_token = "0";
 
   struct state {
     std::mutex mutex;
