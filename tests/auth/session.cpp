@@ -55,6 +55,38 @@ struct my_session {
 };
 static_assert(apidecl::is_session_v<my_session>);
 
+struct key_param : apidecl::query<std::string_view, apidecl::secret> {
+  static constexpr std::string_view name = "key";
+};
+struct page_param : apidecl::query<int> {
+  static constexpr std::string_view name = "page";
+};
+struct keyed_data {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/keyed";
+  using params = apidecl::params<key_param, page_param>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+
+// A session whose token goes in the query, where the client replaces it in the built request.
+struct query_session {
+  using login_endpoint = my_login;
+  std::string token;
+  auto arguments() const { return std::tuple(apidecl::keyword<key_param>{} = std::string_view(token)); }
+  auto login_arguments() const { return std::tuple(my_user = "me"); }
+  bool refused(apidecl::response const& r) const { return r.status == 401; }
+  apidecl::auth_result accept(apidecl::result<my_login> const& r) {
+    if (r.get_if<200>() == nullptr) return apidecl::auth_result("the login failed");
+    token = r.get_if<200>()->token;
+    return {};
+  }
+  apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
+    h.add_secret("X-Key-Echo", token);  // a secret after the query, which must move with it
+    return {};
+  }
+};
+static_assert(apidecl::is_session_v<query_session>);
+
 struct heads {
   std::vector<std::string>* texts;
   void on(apidecl::attempt_sending const& e) { texts->push_back(e.request.head()); }
@@ -106,4 +138,23 @@ TEST_CASE("what is not a whole Session is detectable", "[auth][session]") {
   STATIC_REQUIRE_FALSE(apidecl::is_session_v<refuses_only>);
   STATIC_REQUIRE_FALSE(apidecl::detail::is_client_policy_v<refuses_only>);
   STATIC_REQUIRE(apidecl::detail::is_client_policy_v<my_session>);
+}
+
+TEST_CASE("a renewed query value of another length is written in place, encoded, the rest and the secrets moved",
+          "[auth][session]") {
+  for (std::string const& renewed : {std::string("a much longer token & more=yes"), std::string("k")}) {
+    apidecl::mock_transport http;
+    http.respond(401).respond(200, R"({"token": ")" + renewed + R"("})", json_type).respond(204);
+    std::vector<std::string> texts;
+    auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, query_session{"old-token"}, heads{&texts});
+    auto const r = api.call(keyed_data{}, apidecl::keyword<page_param>{} = 3);
+    CHECK(r.get_if<204>() != nullptr);
+    REQUIRE(http.requests().size() == 3);
+    CHECK(http.requests()[0].target == "/keyed?key=old-token&page=3");
+    std::string const encoded = renewed == "k" ? "k" : "a%20much%20longer%20token%20%26%20more%3Dyes";
+    CHECK(http.requests()[2].target == "/keyed?key=" + encoded + "&page=3");
+    CHECK(http.requests()[2].header("X-Key-Echo") == renewed);
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[2] == "GET /keyed?key=***&page=3 HTTP/1.1\r\nX-Key-Echo: ***\r\n");
+  }
 }

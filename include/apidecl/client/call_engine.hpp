@@ -171,7 +171,9 @@ class call_engine {
   template <class Auth, class Limiter, class Observer>
   call_step resume(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
     if (cancelled_)
-      return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while waiting to retry"}),
+      return finish(failure(transport_error{transport_errc::cancelled, true,
+                                            retrying_ ? "cancelled while waiting to retry"
+                                                      : "cancelled while waiting for the rate limit"}),
                     observer, now);
     if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && left->count() <= 0)
       return finish(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}),

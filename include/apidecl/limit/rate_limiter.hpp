@@ -56,7 +56,7 @@ class rate_limiter {
     return also_for(r, {endpoint_info_of<Endpoints>...});
   }
   /// Adds a bucket of `r` for calls to the endpoints with the method and path template of one of
-  /// `endpoints`.
+  /// `endpoints`, whose texts must outlive the limiter (string literals, as descriptors hold).
   rate_limiter& also_for(rate r, std::vector<endpoint_info> endpoints) {
     std::lock_guard<std::mutex> const lock(state_->mutex);
     state_->buckets.push_back(bucket(r, std::move(endpoints)));
