@@ -175,7 +175,8 @@ class client {
     return completed_;
   }
 
-  /// Calls started and not completed, waiting retries included.
+  /// Calls started and not completed, waiting retries included, and a Session's login started
+  /// from `poll()` while a call waits for it.
   std::size_t in_flight() const noexcept { return in_flight_; }
 
   /// Ends `call` if it has not completed: one waiting to retry completes in the next `poll()`
