@@ -15,6 +15,7 @@
 #include <apidecl/auth/basic_auth.hpp>
 #include <apidecl/auth/bearer_token.hpp>
 #include <apidecl/auth/build_authenticated.hpp>
+#include <apidecl/auth/session.hpp>
 #include <apidecl/auth/sha256.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/client/observer.hpp>
@@ -39,6 +40,8 @@
 #include <apidecl/core/response_header.hpp>
 #include <apidecl/core/response_reader.hpp>
 #include <apidecl/core/result.hpp>
+#include <apidecl/limit/limiter.hpp>
+#include <apidecl/limit/rate_limiter.hpp>
 #include <apidecl/observers/line_sink.hpp>
 #include <apidecl/observers/logging.hpp>
 #include <apidecl/observers/metrics.hpp>

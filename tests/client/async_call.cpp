@@ -9,6 +9,7 @@
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/async_call.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/limit/rate_limiter.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/asio.hpp>
@@ -29,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace c24 = apidecl::cielo24;
 namespace asio = boost::asio;
@@ -196,3 +198,36 @@ TEST_CASE("C++20: co_await async_call with use_awaitable", "[client][async_call]
   CHECK(status == 204);
 }
 #endif
+
+TEST_CASE("async_call logs a Session in again when refused, with a call of its own", "[client][async_call][session]") {
+  auto& emulator = test_support::fresh_emulator();
+  asio::io_context context;
+  apidecl::asio_transport http(context, options_for(emulator));
+  // The emulator refuses this token and has no login endpoint: the login answers 404.
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
+                                  c24::password_session("alice", "secret", "00000000000000000000000000000001"));
+  std::optional<authorize_result> got;
+  api.async_call(c24::authorize_job, c24::job_id = job, [&](authorize_result r) { got = std::move(r); });
+  context.run();
+  REQUIRE(got.has_value());
+  REQUIRE(got->failure_if() != nullptr);
+  CHECK(got->failure_if()->message() ==
+        "cannot authenticate the request: the login failed: cielo24 answered an undocumented status");
+  CHECK(got->attempts() == 1);
+  CHECK(emulator.count().requests == 2);  // the call and the login, not the call again
+}
+
+TEST_CASE("async_call waits for a Limiter's slot on an Asio timer", "[client][async_call][limit]") {
+  auto& emulator = test_support::fresh_emulator();
+  asio::io_context context;
+  apidecl::asio_transport http(context, options_for(emulator));
+  auto api = cielo24_client(http, apidecl::rate_limiter(apidecl::rate{1, 30ms}));
+  std::vector<authorize_result> got;
+  for (int i = 0; i < 3; ++i)
+    api.async_call(c24::authorize_job, c24::job_id = job, [&](authorize_result r) { got.push_back(std::move(r)); });
+  CHECK(emulator.count().requests <= 1);
+  context.run();
+  REQUIRE(got.size() == 3);
+  for (authorize_result const& r : got) CHECK(r.http_status() == 204);
+  CHECK(emulator.count().requests == 3);
+}

@@ -110,16 +110,42 @@ class async_call_operation : public std::enable_shared_from_this<async_call_oper
           [self = this->shared_from_this()](transport_result const& received) {
             self->state_->exchange.reset();
             self->drive(self->state_->engine.received(received, self->api_.retry(), self->api_.serializers(),
-                                                      self->api_.observer(), self->api_.clock().now()));
+                                                      self->api_.auth(), self->api_.limiter(), self->api_.observer(),
+                                                      self->api_.clock().now()));
           });
     } else if (step == call_step::wait) {
       state_->timer.expires_after(std::max(call.due() - api_.clock().now(), std::chrono::milliseconds(0)));
       state_->timer.async_wait([self = this->shared_from_this()](boost::system::error_code const&) {
-        self->drive(self->state_->engine.resume(self->api_.auth(), self->api_.observer(), self->api_.clock().now()));
+        self->drive(self->state_->engine.resume(self->api_.auth(), self->api_.limiter(), self->api_.observer(),
+                                                self->api_.clock().now()));
       });
+    } else if (step == call_step::renew) {
+      log_in_and_go_on();
     } else {
       complete(/*from_initiation=*/false);
     }
+  }
+
+  // Logs the Session in with a call of its own, then goes on with this one.
+  void log_in_and_go_on() {
+    using auth_type = remove_cvref_t<decltype(api_.auth())>;
+    if constexpr (is_session_v<auth_type>) {
+      // The login's own operation never renews: not instantiating its renewal ends the recursion.
+      if constexpr (!std::is_same_v<Endpoint, typename auth_type::login_endpoint>) log_in_with<auth_type>();
+    }
+  }
+  template <class Session>
+  void log_in_with() {
+    std::apply(
+        [this](auto const&... credentials) {
+          api_.async_call(typename Session::login_endpoint{}, credentials...,
+                          [self = this->shared_from_this()](auto const& logged_in) {
+                            auto& api = self->api_;
+                            self->drive(self->state_->engine.renewed(api.auth().accept(logged_in), api.auth(),
+                                                                     api.limiter(), api.observer(), api.clock().now()));
+                          });
+        },
+        api_.auth().login_arguments());
   }
 
   void cancel() {

@@ -2,6 +2,7 @@
 #define APIDECL_CLIENT_CALL_ENGINE_HPP
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/auth/session.hpp>
 #include <apidecl/client/observer.hpp>
 #include <apidecl/client/streaming.hpp>
 #include <apidecl/core/build.hpp>
@@ -13,14 +14,18 @@
 #include <apidecl/core/response.hpp>
 #include <apidecl/core/result.hpp>
 #include <apidecl/core/writer.hpp>
+#include <apidecl/clock/utc_clock.hpp>
+#include <apidecl/limit/limiter.hpp>
 #include <apidecl/retry/attempt.hpp>
 #include <apidecl/retry/retry_decision.hpp>
+#include <apidecl/types/retry_after.hpp>
 #include <apidecl/transport/call_options.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -30,6 +35,7 @@ namespace apidecl::detail {
 enum class call_step {
   send,  ///< sends `request()` with `attempt_options(now)` and hands what came back to `received`
   wait,  ///< calls `resume` once its clock reaches `due()`
+  renew,  ///< calls the Session's `login_endpoint` with its `login_arguments()`, then `renewed` with what `accept` said
   done,  ///< takes the result with `take_result()`
 };
 
@@ -37,13 +43,18 @@ enum class call_step {
 /// which sleeps through its waits, and `start`/`poll`, which come back when an exchange ends or a
 /// wait is over.
 ///
-///     begin     build the request, once  --> authenticate --> send
-///     received  decide: done (decoded with the endpoint object given) or wait
-///     resume    authenticate anew --> send
+///     begin     build the request, once  --> admit --> authenticate --> send
+///               (or renew first, a Session saying it has no credentials yet)
+///     received  refused by a Session: renew (once per call); else decide: done (decoded with
+///               the endpoint object given) or wait
+///     renewed   the new credentials into the built request --> admit
+///     resume    admit --> authenticate anew --> send
+///     admit     the Limiter's slot, or wait for one
 ///
-/// Each attempt is authenticated anew, so a signature carries the time it is sent at; the
-/// request itself is built once, so a retry neither re-encodes the body nor needs the caller's
-/// arguments to outlive `begin`. The engine neither sends, waits nor reads a clock: its driver
+/// Each attempt waits for its Limiter's slot, then is authenticated anew, so a signature carries
+/// the time it is sent at; the request itself is built once, so a retry neither re-encodes the
+/// body nor needs the caller's arguments to outlive `begin` (a Session's renewed query values are
+/// written over the old ones in place). The engine neither sends, waits nor reads a clock: its driver
 /// does, and tells it the time at each step. A caller's deadline (`call_options::deadline`) is
 /// kept here, whatever the Retry policy decides.
 template <class Endpoint>
@@ -59,8 +70,9 @@ class call_engine {
   call_engine& operator=(call_engine const&) = delete;
 
   /// Builds the request for `args` and authenticates its first attempt, telling `observer`.
-  template <class Serializers, class Auth, class Observer, class... Args>
-  call_step begin(Serializers const& serializers, Auth& auth, Observer& observer, Args const&... args) {
+  template <class Serializers, class Auth, class Limiter, class Observer, class... Args>
+  call_step begin(Serializers const& serializers, Auth& auth, Limiter& limiter, Observer& observer,
+                  Args const&... args) {
     notify(observer, call_started{info});
     if (storage_.size() < initial_storage) storage_.resize(initial_storage);
     build_result built = build_into_storage<Observer>(serializers, args...);
@@ -75,8 +87,18 @@ class call_engine {
     target_end_ = body_end_ + built->target().size();
     built_end_ = target_end_ + built->headers().text().size();
     built_secrets_ = secrets_.size();
-    return authenticate(auth, observer, began_);
+    if constexpr (is_session_v<Auth>) {
+      if (!std::is_same_v<Endpoint, typename Auth::login_endpoint> && renewable_ && must_log_in_first(auth)) {
+        renewable_ = false;
+        return call_step::renew;  // nothing sent: the attempt after the login is the first
+      }
+    }
+    return admit(auth, limiter, observer, began_);
   }
+
+  /// The call names its own values for the Session's `arguments()`: a refusal is its result,
+  /// renewing nothing.
+  void keep_credentials() noexcept { renewable_ = false; }
 
   /// The attempt to send: valid from a `send` step until the next step.
   apidecl::request const& request() const noexcept { return request_; }
@@ -93,13 +115,31 @@ class call_engine {
     return o;
   }
 
-  /// The attempt ended at `now` with `outcome`: asks `retry` whether to go again.
-  template <class Retry, class Serializers, class Observer>
-  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers, Observer& observer,
-                     std::chrono::milliseconds now) {
+  /// The attempt ended at `now` with `outcome`: a 429's Retry-After pauses `limiter`; credentials
+  /// a Session `auth` says were refused are renewed once; else asks `retry` whether to go again.
+  template <class Retry, class Serializers, class Auth, class Limiter, class Observer>
+  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers, Auth& auth,
+                     Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
     notify(observer, attempt_ended{info, attempts_, outcome ? outcome->status : 0,
                                    outcome ? outcome->headers : header_list(), outcome ? nullptr : &outcome.error(),
                                    now - attempt_began_});
+    if constexpr (!std::is_same_v<Limiter, no_limit>) {
+      if (outcome && outcome->status == 429) {
+        if (std::optional<std::chrono::seconds> const asked = requested_retry_delay(outcome->headers, system_utc_clock{}))
+          limiter.pause_until(now + *asked, now);
+      }
+    }
+    if constexpr (is_session_v<Auth>) {
+      // The login itself is never renewed: its refusal is the login's failure.
+      if (!std::is_same_v<Endpoint, typename Auth::login_endpoint> && renewable_ && !cancelled_ && outcome &&
+          auth.refused(*outcome)) {
+        renewable_ = false;
+        ++attempts_;
+        // Renewed meanwhile by another client of the session: its credentials serve, no login.
+        if (take_credentials(auth)) return admit(auth, limiter, observer, now);
+        return call_step::renew;
+      }
+    }
     retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
@@ -109,6 +149,7 @@ class call_engine {
                     observer, now);
     }
     due_ = now + decision.delay();
+    retrying_ = true;
     notify(observer, retry_scheduled{info, attempts_ + 1, decision.delay(), decision.reason()});
     return call_step::wait;
   }
@@ -116,17 +157,33 @@ class call_engine {
   /// When the wait ends, during a `wait` step.
   std::chrono::milliseconds due() const noexcept { return due_; }
 
-  /// The wait is over (or the call was cancelled during it) at `now`: authenticates the next attempt.
-  template <class Auth, class Observer>
-  call_step resume(Auth& auth, Observer& observer, std::chrono::milliseconds now) {
+  /// The Session's login ended at `now`, `accept` saying `login`: with new credentials, the
+  /// call is repeated; without, it ends, naming why.
+  template <class Auth, class Limiter, class Observer>
+  call_step renewed(auth_result login, Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
     if (cancelled_)
-      return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while waiting to retry"}),
+      return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while logging in again"}),
+                    observer, now);
+    if (!login)
+      return finish(failure(validation_error{validation_error::code::cannot_authenticate, {}, login.problem(), 0}),
+                    observer, now);
+    take_credentials(auth);
+    return admit(auth, limiter, observer, now);
+  }
+
+  /// The wait is over (or the call was cancelled during it) at `now`: admits the next attempt.
+  template <class Auth, class Limiter, class Observer>
+  call_step resume(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
+    if (cancelled_)
+      return finish(failure(transport_error{transport_errc::cancelled, true,
+                                            retrying_ ? "cancelled while waiting to retry"
+                                                      : "cancelled while waiting for the rate limit"}),
                     observer, now);
     if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && left->count() <= 0)
       return finish(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}),
                     observer, now);
-    ++attempts_;
-    return authenticate(auth, observer, now);
+    if (std::exchange(retrying_, false)) ++attempts_;
+    return admit(auth, limiter, observer, now);
   }
 
   /// Asks the call to end: at once if it is waiting (`resume` ends it), with the outcome of its
@@ -157,6 +214,57 @@ class call_engine {
       return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
     } else {
       return build_into<Endpoint>(out, serializers, args...);
+    }
+  }
+
+  // Takes a slot from `limiter` for the attempt about to be authenticated at `now`, or waits for
+  // one: as long as the limiter says, if the deadline allows.
+  template <class Auth, class Limiter, class Observer>
+  call_step admit(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
+    if constexpr (!std::is_same_v<Limiter, no_limit>) {
+      std::chrono::milliseconds const wait = limiter.acquire(info, now);
+      if (wait.count() > 0) {
+        if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && wait >= *left)
+          return finish(failure(transport_error{transport_errc::timed_out, false,
+                                                "the deadline would pass while waiting for the rate limit"}),
+                        observer, now);
+        due_ = now + wait;
+        return call_step::wait;
+      }
+    }
+    return authenticate(auth, observer, now);
+  }
+
+  // Puts the current values of the Session's `arguments()` in the built request, in place of
+  // those it was built with. Returns whether any changed.
+  template <class Auth>
+  bool take_credentials([[maybe_unused]] Auth& auth) {
+    if constexpr (std::tuple_size_v<typename auth_arguments<Auth>::type> == 0) {
+      return false;  // all in header fields, written anew at each attempt
+    } else {
+      bool changed = false;
+      std::apply([&](auto const&... supplied) { ((changed = take_credential(supplied) || changed), ...); },
+                 auth.arguments());
+      return changed;
+    }
+  }
+  template <class Arg>
+  bool take_credential(Arg const& supplied) {
+    using parameter = typename Arg::parameter;
+    if constexpr (index_of_in<parameter>(endpoint_params_t<Endpoint>{}) == npos) {
+      return false;
+    } else {
+      value_span const at = find_query_value(storage_.data(), body_end_, target_end_, parameter::name);
+      if (!at.found) return false;
+      replacement const done = replace_query_value(storage_, built_end_, at, std::string_view(supplied.value));
+      if (!done.changed) return false;
+      auto const move = [&](std::size_t& offset) { offset = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + done.growth); };
+      std::size_t new_end = at.end;
+      move(new_end);
+      secrets_.replaced(at.begin, at.end, new_end);
+      move(target_end_);
+      move(built_end_);
+      return true;
     }
   }
 
@@ -225,6 +333,8 @@ class call_engine {
   std::chrono::milliseconds attempt_began_{0};
   int attempts_ = 1;  // the attempt being made
   bool cancelled_ = false;
+  bool retrying_ = false;   // the wait is a retry's, so resuming makes a new attempt
+  bool renewable_ = true;   // a Session's refusal may still be answered by a login
   // Where the built request lies in `storage_`: [body][target][header fields], then Auth's fields.
   apidecl::method method_ = apidecl::method::get;
   body_source_ref source_;  // a streamed body's, sent with each attempt

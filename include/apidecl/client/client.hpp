@@ -10,6 +10,7 @@
 #include <apidecl/transport/transport.hpp>
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/auth/session.hpp>
 #include <apidecl/client/call_engine.hpp>
 #include <apidecl/client/pending_call.hpp>
 #include <apidecl/client/policies.hpp>
@@ -18,6 +19,7 @@
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/decode.hpp>
 #include <apidecl/core/result.hpp>
+#include <apidecl/limit/limiter.hpp>
 #include <apidecl/retry/attempt.hpp>
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/serializer/serializer.hpp>
@@ -46,6 +48,7 @@ struct transport_takes_no_call_options {
 template <class Transport> inline constexpr bool async_call_needs_an_asio_transport = false;
 template <class Clock> inline constexpr bool blocking_call_needs_a_sleeper = false;
 template <class Transport> inline constexpr bool streamed_body_needs_a_streaming_transport = false;
+template <class Auth> inline constexpr bool login_needs_a_session = false;
 }  // namespace diagnostic
 
 namespace detail {
@@ -66,7 +69,8 @@ struct async_call_support {
 
 /// Calls endpoints through a `Transport`, encoding and decoding bodies with `Serializers` (a
 /// `serializer_set`), authenticating requests with `Auth`, and sending a request again when its
-/// `Retry` policy says so, timing attempts and waits with `Clock`. Build one with `make_client`.
+/// `Retry` policy says so, timing attempts and waits with `Clock`, and keeping under the rate its
+/// `Limiter` allows. Build one with `make_client`.
 ///
 /// Blocking, over a Transport, with a Clock that is a Sleeper (the default, `system_sleeper`):
 ///
@@ -80,25 +84,28 @@ struct async_call_support {
 ///     while (!pending.ready()) { api.poll(); render_frame(); }
 ///
 /// Both drive one engine (call_engine.hpp): each attempt is authenticated anew, decoded with the
-/// endpoint object given, and timed by `Clock`. `Transport` may be a reference type, for a
+/// endpoint object given, and timed by `Clock`. With a Session as Auth policy (session.hpp), a
+/// call whose credentials are refused logs in again through this client and is repeated once.
+/// `Transport` may be a reference type, for a
 /// transport the caller owns: `make_client(http)` on an lvalue refers to it, on an rvalue keeps
 /// it. A blocking call builds its request into a buffer the client owns and reuses: after the
 /// first call of a given size it allocates nothing to build its request; a non-blocking call
 /// owns its buffer. A client with calls in flight must stay where it is until they complete.
 template <class Transport, class Serializers = serializer_set<>, class Auth = no_auth, class Retry = no_retry,
-          class Clock = system_sleeper, class Observer = no_observer>
+          class Clock = system_sleeper, class Observer = no_observer, class Limiter = no_limit>
 class client {
  public:
   using transport_type = std::remove_reference_t<Transport>;
 
   explicit client(Transport transport, Serializers serializers = {}, Auth auth = {}, Retry retry = {},
-                  Clock clock = {}, Observer observer = {})
+                  Clock clock = {}, Observer observer = {}, Limiter limiter = {})
       : transport_(std::forward<Transport>(transport)),
         serializers_(std::move(serializers)),
         auth_(std::move(auth)),
         retry_(std::move(retry)),
         clock_(std::move(clock)),
-        observer_(std::move(observer)) {}
+        observer_(std::move(observer)),
+        limiter_(std::move(limiter)) {}
 
   client(client const&) = delete;
   client& operator=(client const&) = delete;
@@ -109,7 +116,7 @@ class client {
   /// and returns once the Retry policy is done; see `result` for what comes back.
   template <class Endpoint, class... Args>
   result<Endpoint> call(Endpoint const& endpoint, Args const&... args) {
-    return call_with(no_options, endpoint, supplied<Endpoint, Args...>(), args...);
+    return call_with(no_options, buffer_, endpoint, supplied<Endpoint, Args...>(), args...);
   }
 
   /// As `call(endpoint, args...)`, with `options` (per-exchange timeouts, a deadline for the
@@ -121,7 +128,7 @@ class client {
       (void)sizeof(diagnostic::transport_takes_no_call_options<std::remove_reference_t<Transport>>);
       return detail::after_error{};
     } else {
-      return call_with(options, endpoint, supplied<Endpoint, Args...>(), args...);
+      return call_with(options, buffer_, endpoint, supplied<Endpoint, Args...>(), args...);
     }
   }
 
@@ -170,7 +177,8 @@ class client {
     return completed_;
   }
 
-  /// Calls started and not completed, waiting retries included.
+  /// Calls started and not completed, waiting retries included, and a Session's login started
+  /// from `poll()` while a call waits for it.
   std::size_t in_flight() const noexcept { return in_flight_; }
 
   /// Ends `call` if it has not completed: one waiting to retry completes in the next `poll()`
@@ -186,12 +194,33 @@ class client {
     return true;
   }
 
+  /// Logs the Session in now, blocking (a call does so by itself when its credentials are
+  /// refused): what the Session's `accept` said of the login's result.
+  auth_result login() {
+    if constexpr (!is_session_v<Auth>) {
+      static_assert(diagnostic::login_needs_a_session<std::remove_reference_t<Auth>>,
+                    "apidecl: login() needs a Session as the client's Auth policy (auth/session.hpp), such as "
+                    "cielo24::password_session");
+      return auth_result("no session");
+    } else {
+      return auth_.accept(std::apply(
+        [&](auto const&... credentials) {
+          std::vector<char> storage;  // the call that logs in may be within another, which holds buffer_
+          using login_endpoint = typename Auth::login_endpoint;
+          return call_with(no_options, storage, login_endpoint{},
+                           supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
+        },
+        auth_.login_arguments()));
+    }
+  }
+
   std::remove_reference_t<Transport>& transport() noexcept { return transport_; }
   Serializers const& serializers() const noexcept { return serializers_; }
   Auth& auth() noexcept { return auth_; }
   Retry& retry() noexcept { return retry_; }
   Clock& clock() noexcept { return clock_; }
   Observer& observer() noexcept { return observer_; }
+  Limiter& limiter() noexcept { return limiter_; }
 
  private:
   template <class, class>
@@ -221,7 +250,8 @@ class client {
   // Each misuse is diagnosed here, one call below the entry point, where the compiler's backtrace
   // is shortest. `supplied` are the Auth policy's arguments, passed after `args`.
   template <class Endpoint, class... Supplied, class... Args>
-  result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] Endpoint const& endpoint,
+  result<Endpoint> call_with([[maybe_unused]] call_options const& options, [[maybe_unused]] std::vector<char>& storage,
+                             [[maybe_unused]] Endpoint const& endpoint,
                              [[maybe_unused]] std::tuple<Supplied...> const& supplied,
                              [[maybe_unused]] Args const&... args) {
     if constexpr (!is_transport_v<Transport>) {
@@ -248,14 +278,16 @@ class client {
       return detail::after_error{};
     } else {
       if (refuses_sink(options)) return sink_refused();
-      detail::call_engine<Endpoint> call(endpoint, options, buffer_, clock_.now());
+      detail::call_engine<Endpoint> call(endpoint, options, storage, clock_.now());
       for (detail::call_step step = begin(call, supplied, args...);;) {
         if (step == detail::call_step::send) {
           transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
-          step = call.received(received, retry_, serializers_, observer_, clock_.now());
+          step = call.received(received, retry_, serializers_, auth_, limiter_, observer_, clock_.now());
         } else if (step == detail::call_step::wait) {
           clock_.sleep_for(call.due() - clock_.now());
-          step = call.resume(auth_, observer_, clock_.now());
+          step = call.resume(auth_, limiter_, observer_, clock_.now());
+        } else if (step == detail::call_step::renew) {
+          if constexpr (is_session_v<Auth>) step = call.renewed(login(), auth_, limiter_, observer_, clock_.now());
         } else {
           return call.take_result();
         }
@@ -299,11 +331,16 @@ class client {
   template <class Endpoint, class... Supplied, class... Args>
   detail::call_step begin(detail::call_engine<Endpoint>& call, std::tuple<Supplied...> const& supplied,
                           Args const&... args) {
+    if constexpr (is_session_v<Auth>) {
+      if constexpr (detail::names_any_of<typename detail::auth_arguments<Auth>::type, Args...>::value)
+        call.keep_credentials();
+    }
     if constexpr (sizeof...(Supplied) == 0)
-      return call.begin(serializers_, auth_, observer_, args...);
+      return call.begin(serializers_, auth_, limiter_, observer_, args...);
     else
-      return std::apply([&](Supplied const&... more) { return call.begin(serializers_, auth_, observer_, args..., more...); },
-                        supplied);
+      return std::apply(
+          [&](Supplied const&... more) { return call.begin(serializers_, auth_, limiter_, observer_, args..., more...); },
+          supplied);
   }
 
   // Takes a non-blocking call through `step` and on until it must wait for an exchange or a retry.
@@ -313,7 +350,7 @@ class client {
     if (step == detail::call_step::send) {
       auto on_done = [this, state](transport_result const& received) {
         state->exchange.reset();
-        drive(state, state->engine.received(received, retry_, serializers_, observer_, clock_.now()));
+        drive(state, state->engine.received(received, retry_, serializers_, auth_, limiter_, observer_, clock_.now()));
       };
       request const& r = call.request();
       if constexpr (has_start_with_call_options_v<Transport>)
@@ -321,8 +358,22 @@ class client {
       else
         state->exchange = transport_.start(r, std::move(on_done));
     } else if (step == detail::call_step::wait) {
-      waiting_.push_back({call.due(), [this, state] { drive(state, state->engine.resume(auth_, observer_, clock_.now())); },
+      waiting_.push_back({call.due(),
+                          [this, state] { drive(state, state->engine.resume(auth_, limiter_, observer_, clock_.now())); },
                           [state] { return state->engine.cancelled(); }});
+    } else if (step == detail::call_step::renew) {
+      if constexpr (is_session_v<Auth>) {
+        std::apply(
+            [&](auto const&... credentials) {
+              using login_endpoint = typename Auth::login_endpoint;
+              return start_with(no_options, login_endpoint{},
+                                supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
+            },
+            auth_.login_arguments())
+            .then([this, state](auto const& logged_in) {
+              drive(state, state->engine.renewed(auth_.accept(logged_in), auth_, limiter_, observer_, clock_.now()));
+            });
+      }
     } else {
       --in_flight_;
       ++completed_;
@@ -363,6 +414,7 @@ class client {
   Retry retry_;
   Clock clock_;
   Observer observer_;
+  Limiter limiter_;
   std::vector<char> buffer_;
   std::vector<waiting_retry> waiting_;
   std::size_t in_flight_ = 0;
@@ -370,8 +422,8 @@ class client {
 };
 
 /// A client over `transport` with the given policies, in any order: Serializers (one per media
-/// type), and at most one each of Auth policy, Retry policy, Clock (or Sleeper) and Observer
-/// (several observers compose into one with `|`).
+/// type), and at most one each of Auth policy (or Session), Retry policy, Limiter, Clock (or
+/// Sleeper) and Observer (several observers compose into one with `|`).
 ///
 ///     auto lod = apidecl::make_client(http, apidecl::pugixml_serializer{},
 ///                                     ondemand::signer(keys, apidecl::openssl_sha256{}),
@@ -384,12 +436,14 @@ auto make_client(Transport&& transport, Policies... policies) {
     auto auth = detail::select_one<detail::models_auth, no_auth, diagnostic::more_than_one_auth_policy>(all(policies...));
     auto retry =
         detail::select_one<detail::models_retry_policy, no_retry, diagnostic::more_than_one_retry_policy>(all(policies...));
+    auto limiter =
+        detail::select_one<detail::models_limiter, no_limit, diagnostic::more_than_one_limiter>(all(policies...));
     auto clock = detail::select_one<detail::models_clock, system_sleeper, diagnostic::more_than_one_clock>(all(policies...));
     auto observer = detail::select_one<detail::models_observer, no_observer, diagnostic::more_than_one_observer>(
         all(std::move(policies)...));
-    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(clock), decltype(observer)>(
-        std::forward<Transport>(transport), std::move(serializers), std::move(auth), std::move(retry),
-        std::move(clock), std::move(observer));
+    return client<Transport, decltype(serializers), decltype(auth), decltype(retry), decltype(clock), decltype(observer),
+                  decltype(limiter)>(std::forward<Transport>(transport), std::move(serializers), std::move(auth),
+                                     std::move(retry), std::move(clock), std::move(observer), std::move(limiter));
   } else {
     (detail::diagnose_client_policy<Policies>(), ...);
     return detail::after_error{};

@@ -65,7 +65,7 @@ class pending_call {
   }
 
  private:
-  template <class, class, class, class, class, class>
+  template <class, class, class, class, class, class, class>
   friend class client;
   std::shared_ptr<detail::call_state<Endpoint>> state_;
 };

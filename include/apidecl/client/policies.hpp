@@ -2,10 +2,12 @@
 #define APIDECL_CLIENT_POLICIES_HPP
 
 #include <apidecl/auth/auth.hpp>
+#include <apidecl/auth/session.hpp>
 #include <apidecl/client/observer.hpp>
 #include <apidecl/clock/sleeper.hpp>
 #include <apidecl/clock/system_sleeper.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/limit/limiter.hpp>
 #include <apidecl/retry/no_retry.hpp>
 #include <apidecl/retry/retry_policy.hpp>
 #include <apidecl/serializer/serializer.hpp>
@@ -17,8 +19,8 @@
 #include <utility>
 
 /// Sorting the policies given to `make_client`, in any order, into their families: Serializers
-/// (any number, one per media type), and at most one each of Auth policy, Retry policy, Clock
-/// (a Sleeper is a Clock) and Observer.
+/// (any number, one per media type), and at most one each of Auth policy (a Session is one),
+/// Retry policy, Limiter, Clock (a Sleeper is a Clock) and Observer.
 namespace apidecl {
 
 namespace diagnostic {
@@ -38,6 +40,11 @@ struct more_than_one_observer {
                 "apidecl: a client takes at most one Observer: compose observers into one with '|'");
 };
 template <class... Policies>
+struct more_than_one_limiter {
+  static_assert(detail::always_false<Policies...>,
+                "apidecl: a client takes at most one Limiter: give one rate_limiter several rates with also_for");
+};
+template <class... Policies>
 struct more_than_one_clock {
   static_assert(detail::always_false<Policies...>, "apidecl: a client takes at most one Clock or Sleeper");
 };
@@ -49,6 +56,8 @@ template <class P>
 using models_serializer = std::bool_constant<is_serializer_v<P>>;
 template <class P>
 using models_auth = std::bool_constant<is_auth_v<P>>;
+template <class P>
+using models_limiter = std::bool_constant<is_limiter_v<P>>;
 template <class P>
 using models_retry_policy = std::bool_constant<is_retry_policy_v<P>>;
 template <class P>
@@ -69,24 +78,28 @@ struct names_sleep_for : std::false_type {};
 template <class P>
 struct names_sleep_for<P, std::void_t<decltype(&P::sleep_for)>> : std::true_type {};
 
-/// Whether `P` belongs to one of the policy families.
+/// Whether `P` belongs to one of the policy families. A type that says when credentials are
+/// refused is an Auth policy only as a whole Session.
 template <class P>
-inline constexpr bool is_client_policy_v = is_serializer_v<P> || is_auth_v<P> || is_retry_policy_v<P> ||
-                                           is_clock_v<P> || is_observer_v<P>;
+inline constexpr bool is_client_policy_v = is_serializer_v<P> || (is_auth_v<P> && (!means_session_v<P> || is_session_v<P>)) ||
+                                           is_retry_policy_v<P> || is_limiter_v<P> || is_clock_v<P> || is_observer_v<P>;
 
 /// Makes the one compiler error that says what `P` lacks to be a client policy, if anything: a
 /// family's own when `P` has that family's member function with the wrong shape.
 template <class P>
 void diagnose_client_policy() noexcept {
   if constexpr (is_client_policy_v<P>) return;
+  else if constexpr (means_session_v<P>) diagnose_session<P>();
   else if constexpr (names_authenticate<P>::value) diagnose_auth<P>();
+  else if constexpr (names_acquire<P>::value) diagnose_limiter<P>();
   else if constexpr (names_decide<P>::value) diagnose_retry_policy<P>();
   else if constexpr (names_sleep_for<P>::value) diagnose_sleeper<P>();
   else static_assert(diagnostic::not_a_client_policy<P>,
                      "apidecl: a client policy must be a Serializer (declaring 'using media_type = <tag>;', e.g. "
                      "apidecl::json), an Auth policy (with 'apidecl::auth_result authenticate(apidecl::request "
                      "const&, apidecl::header_writer&)'), a Retry policy (with 'apidecl::retry_decision "
-                     "decide(apidecl::attempt const&)') or a Clock (with 'std::chrono::milliseconds now()', and "
+                     "decide(apidecl::attempt const&)'), a Limiter (with 'std::chrono::milliseconds "
+                     "acquire(apidecl::endpoint_info const&, std::chrono::milliseconds)') or a Clock (with 'std::chrono::milliseconds now()', and "
                      "'void sleep_for(std::chrono::milliseconds)' for a Sleeper)");
 }
 

@@ -42,6 +42,16 @@ class redactions {
     overflowed_ = overflowed_ && count_ == capacity;
   }
 
+  /// The bytes [begin, end) were replaced by [begin, new_end), the rest moved along: a span that
+  /// was those bytes covers the new ones, the spans after them move (a session's renewed token).
+  void replaced(std::size_t begin, std::size_t end, std::size_t new_end) noexcept {
+    for (std::size_t i = 0; i < count_; ++i) {
+      span& s = spans_[i];
+      if (s.begin == begin && s.end == end) s.end = new_end;
+      else if (s.begin >= end) s = span{s.begin - end + new_end, s.end - end + new_end};
+    }
+  }
+
   std::size_t size() const noexcept { return count_; }
   bool overflowed() const noexcept { return overflowed_; }
   span const* begin() const noexcept { return spans_; }

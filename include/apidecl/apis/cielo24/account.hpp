@@ -28,6 +28,7 @@ namespace apidecl::cielo24 {
 struct login_token {
   std::string api_token;
   static constexpr wire_name wire_names[] = {{"api_token", "ApiToken"}};
+  static constexpr std::string_view secret_fields[] = {"api_token"};
 };
 BOOST_DESCRIBE_STRUCT(login_token, (), (api_token))
 

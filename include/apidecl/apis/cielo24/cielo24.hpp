@@ -16,6 +16,7 @@
 #include <apidecl/apis/cielo24/job_output.hpp>
 #include <apidecl/apis/cielo24/job_processing.hpp>
 #include <apidecl/apis/cielo24/params.hpp>
+#include <apidecl/apis/cielo24/session.hpp>
 #include <apidecl/apis/cielo24/task.hpp>
 #include <apidecl/apis/cielo24/token_auth.hpp>
 
