@@ -32,7 +32,8 @@ response json_response(const boost::json::object& body) {
 
 }  // namespace
 
-backend::backend() : media_directory_{make_media_directory()}, cielo24_{clock_, media_directory_} {}
+backend::backend()
+    : media_directory_{make_media_directory()}, cielo24_{clock_, media_directory_}, ondemand_{clock_} {}
 
 backend::~backend() {
   std::error_code ignored;
@@ -53,7 +54,7 @@ reply backend::respond(const request& message, connection_record& connection, co
   note_repeat(message, path);
   auto taken = faults_.take(path);
   if (!taken) return {serve(message, path, upload)};
-  auto media_type = ondemand_service::serves(path) ? xml_media_type : json_media_type;
+  auto media_type = ondemand_service::claims(message, cielo24_service::serves(path)) ? xml_media_type : json_media_type;
   bool served = false;
   auto real_response = [&] {
     served = true;
@@ -113,6 +114,23 @@ reply backend::control(const request& message, std::string_view route) {
     }
     return {json_response({{"seconds", clock_.now()}, {"date", emulator_clock::date(clock_.now())}})};
   }
+  if (route == "rate_limit") {
+    if (method != http::verb::post) return {method_not_allowed("POST")};
+    try {
+      auto query = parse_query(message.target());
+      const auto* text = find_parameter(query, "per_minute");
+      std::uint64_t per_minute = 0;
+      auto parsed = text ? std::from_chars(text->data(), text->data() + text->size(), per_minute)
+                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
+      if (parsed.ec != std::errc{} || parsed.ptr != text->data() + text->size()) {
+        return {text_response(http::status::bad_request, "per_minute must be a non-negative integer")};
+      }
+      ondemand_.limit_rate(per_minute);
+    } catch (const std::invalid_argument& bad_query) {
+      return {text_response(http::status::bad_request, bad_query.what())};
+    }
+    return {make_response(http::status::no_content)};
+  }
   if (route.substr(0, jobs_route.size()) == jobs_route) {
     if (method != http::verb::get) return {method_not_allowed("GET")};
     auto status = cielo24_.job_status(route.substr(jobs_route.size()));
@@ -123,8 +141,9 @@ reply backend::control(const request& message, std::string_view route) {
 }
 
 response backend::serve(const request& message, std::string_view path, const std::filesystem::path* upload) {
-  if (cielo24_service::serves(path)) return cielo24_.handle(message, upload);
-  if (ondemand_service::serves(path)) return ondemand_.handle(message);
+  bool const cielo24_path = cielo24_service::serves(path);
+  if (ondemand_service::claims(message, cielo24_path)) return ondemand_.handle(message);
+  if (cielo24_path) return cielo24_.handle(message, upload);
   return text_response(http::status::not_found, "no such endpoint");
 }
 
@@ -140,7 +159,7 @@ void backend::count(connection_record& connection) {
 // it should not have (or a caller repeating itself), which soak runs count.
 void backend::note_repeat(const request& message, std::string_view path) {
   const bool not_idempotent =
-      path == "/api/job/delete" || (ondemand_service::serves(path) && message.method() == http::verb::post);
+      path == "/api/job/delete" || (ondemand_service::is_authorize(path) && message.method() == http::verb::post);
   if (!not_idempotent) return;
   auto identity = std::string{message.method_string()} + ' ' + std::string{message.target()};
   if (!not_idempotent_seen_.insert(std::move(identity)).second) ++repeated_;
@@ -149,6 +168,7 @@ void backend::note_repeat(const request& message, std::string_view path) {
 void backend::reset() {
   clock_.reset();
   cielo24_.reset();
+  ondemand_.reset();
   faults_.clear();
   ++generation_;
   connections_ = 0;
