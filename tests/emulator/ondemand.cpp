@@ -460,6 +460,9 @@ response ondemand_service::account_info() const {
   append_text(account, "Email", "merchant@example.com");
   append_text(account, "CreditBalance", "118.99");
   append_text(account, "Currency", "EUR");
+  // An empty Errors: the library's Account (apis/ondemand/account.hpp) requires the element,
+  // though a successful answer need not carry it (reported; the real service's example is not at hand).
+  account.append_child("Errors");
   return xml_response(http::status::ok, body);
 }
 
