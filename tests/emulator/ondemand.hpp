@@ -37,8 +37,9 @@ class ondemand_service {
   /// Back to the start: the seed quotes only, no files, projects or quotes made, the limit off.
   void reset();
 
-  /// Turns on onDemand's limit of `per_minute` requests a minute per merchant (0 turns it off):
-  /// over it, 429 with Retry-After saying when the minute of the emulator's clock ends.
+  /// Turns on onDemand's limit of `per_minute` requests a minute per merchant (0 turns it off),
+  /// and with it the limit of 2 project creations a minute: over either, 429 with Retry-After
+  /// saying when the minute of the emulator's clock ends.
   void limit_rate(std::uint64_t per_minute);
 
  private:
@@ -61,16 +62,32 @@ class ondemand_service {
   };
   struct made_project {
     std::string id;
-    std::string quote_id;
+    std::string quote_id;  ///< empty for a project added directly
     std::int64_t started = 0;
+    std::string service_id;
+    std::string source;
+    std::vector<std::string> targets;
+    std::vector<std::string> asset_ids;
+    bool cancellation_requested = false;
   };
 
-  std::optional<response> over_limit(std::string_view key_id);
+  using minute_table = std::map<std::string, std::pair<std::int64_t, std::uint64_t>, std::less<>>;  ///< minute, count
+  std::optional<response> over_limit(std::string_view key_id, minute_table& counts, std::uint64_t limit);
   void advance(made_quote& quote) const;
   std::string cost_of(const made_quote& quote) const;
   std::string project_status(const made_project& project) const;
 
   response account_info() const;
+  response create_account(const request& message);
+  response add_credit(const request& message);
+  response estimate(const request& message) const;
+  response add_file_by_reference(const request& message, std::string_view language, std::string_view name);
+  response judge_translation(const request& message, std::string_view asset_id, std::string_view language,
+                             bool accepted);
+  response list_products() const;
+  response get_product(std::string_view asset_id, std::string_view language) const;
+  response add_project(const request& message);
+  response request_cancellation(const request& message, std::string_view id);
   response list_services() const;
   response get_service(std::string_view id) const;
   response list_locales() const;
@@ -95,8 +112,11 @@ class ondemand_service {
   std::uint64_t next_asset_ = 5001;
   std::uint64_t next_quote_ = 1001;
   std::uint64_t next_project_ = 2001;
+  std::vector<std::string> account_emails_;
+  std::int64_t balance_cents_ = 11899;
   std::uint64_t rate_limit_ = 0;
-  std::map<std::string, std::pair<std::int64_t, std::uint64_t>, std::less<>> minute_counts_;  ///< key: minute, count
+  minute_table project_minute_counts_;  ///< project creation's own limit, 2 a minute
+  minute_table minute_counts_;
 };
 
 }  // namespace emulator
