@@ -381,6 +381,18 @@ response bad_request(std::string_view detail) {
   return error(http::status::bad_request, parsing_failed, "Parsing failed", detail);
 }
 
+/// What is wrong with a quote's or project's service and languages, if anything.
+std::optional<response> language_failure(const std::string& service_id, const std::string& source,
+                                         const std::vector<std::string>& targets) {
+  if (!service_named(service_id)) return bad_request("Unknown ServiceID '" + service_id + "'");
+  if (!is_locale(source)) return bad_request("Unknown SourceLanguage '" + source + "'");
+  if (targets.empty()) return bad_request("TargetLanguages is empty");
+  for (const auto& target : targets) {
+    if (!is_locale(target) || target == source) return bad_request("Target language '" + target + "' is not valid");
+  }
+  return std::nullopt;
+}
+
 void append_file(pugi::xml_node parent, const std::string& asset_id, const std::string& name, const std::string& language,
                  std::int64_t uploaded) {
   auto file = parent.append_child("File");
@@ -676,12 +688,7 @@ response ondemand_service::generate_quote(const request& message) {
     made.targets.emplace_back(target.child("LanguageCode").text().get());
   }
   for (auto file : quote.child("Files").children("File")) made.asset_ids.emplace_back(file.child("AssetID").text().get());
-  if (!service_named(made.service_id)) return bad_request("Unknown ServiceID '" + made.service_id + "'");
-  if (!is_locale(made.source)) return bad_request("Unknown SourceLanguage '" + made.source + "'");
-  if (made.targets.empty()) return bad_request("TargetLanguages is empty");
-  for (const auto& target : made.targets) {
-    if (!is_locale(target) || target == made.source) return bad_request("Target language '" + target + "' is not valid");
-  }
+  if (auto refused = language_failure(made.service_id, made.source, made.targets)) return *refused;
   if (made.asset_ids.empty()) return bad_request("Give the Files to translate (by AssetID)");
   for (const auto& asset : made.asset_ids) {
     if (!files_.count(asset)) return bad_request("No file " + asset + " belongs to this merchant");
@@ -960,9 +967,7 @@ response ondemand_service::add_project(const request& message) {
     made.targets.emplace_back(target.child("LanguageCode").text().get());
   }
   for (auto file : root.child("Files").children("File")) made.asset_ids.emplace_back(file.child("AssetID").text().get());
-  if (!service_named(made.service_id)) return bad_request("Unknown ServiceID '" + made.service_id + "'");
-  if (!is_locale(made.source)) return bad_request("Unknown SourceLanguage '" + made.source + "'");
-  if (made.targets.empty()) return bad_request("TargetLanguages is empty");
+  if (auto refused = language_failure(made.service_id, made.source, made.targets)) return *refused;
   for (const auto& asset : made.asset_ids) {
     if (!files_.count(asset)) return bad_request("No file " + asset + " belongs to this merchant");
   }

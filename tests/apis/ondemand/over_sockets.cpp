@@ -15,17 +15,22 @@
 #include <apidecl/types/language_code.hpp>
 #include <apidecl/types/text_value.hpp>
 
+#include <apidecl/types/comma_list.hpp>
+
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace od = apidecl::ondemand;
 namespace v = od::v2015;
 
 namespace {
 
-auto client(apidecl::curl_transport& http, std::string secret = "demo-secret-key") {
-  return apidecl::make_client(http, apidecl::pugixml_serializer{}, apidecl::octet_serializer{},
-                              od::signer({"demo-key-id", std::move(secret)}, apidecl::openssl_sha256{}));
+auto client(apidecl::curl_transport& http, std::string secret = "demo-secret-key",
+            std::string_view version = v::api_version) {
+  return apidecl::make_client(
+      http, apidecl::pugixml_serializer{}, apidecl::octet_serializer{},
+      od::signer({"demo-key-id", std::move(secret), std::string(version)}, apidecl::openssl_sha256{}));
 }
 
 apidecl::language_code lang(std::string_view code) { return *apidecl::from_text<apidecl::language_code>(code); }
@@ -232,4 +237,123 @@ TEST_CASE("onDemand over sockets: over the per-merchant limit, 429 with Retry-Af
         apidecl::retry_after_value::after(std::chrono::seconds(15)));
   REQUIRE(emulator.advance_clock(15));
   CHECK(api.call(v::list_locales).get_if<200>() != nullptr);
+}
+
+TEST_CASE("onDemand over sockets: accounts made and credited, estimates, files by reference, products",
+          "[ondemand][emulator]") {
+  auto& emulator = test_support::fresh_emulator();
+  apidecl::curl_transport http(emulator.transport_options());
+  auto api = client(http);
+
+  auto const made = api.call(v::create_account, apidecl::body = v::new_account{"ada@example.com", "Ada", {}, {}});
+  REQUIRE(made.get_if<201>() != nullptr);
+  CHECK(made.get_if<201>()->status == "Created");
+  CHECK(made.get_if<201>()->email == "ada@example.com");
+  auto const again = api.call(v::create_account, apidecl::body = v::new_account{"ada@example.com", {}, {}, {}});
+  REQUIRE(again.get_if<400>() != nullptr);
+  CHECK(again.get_if<400>()->status == "Not Created");
+  REQUIRE(again.get_if<400>()->errors.size() == 1);
+  CHECK(again.get_if<400>()->errors[0].reason_code == od::reason_code::user_already_exists);
+
+  auto const credited =
+      api.call(v::add_credit_balance, apidecl::body = v::credit{apidecl::decimal(2501, 2), apidecl::currency::eur});
+  REQUIRE(credited.get_if<200>() != nullptr);
+  CHECK(credited.get_if<200>()->credit_balance == apidecl::decimal(14400, 2));
+  require_error<400>(
+      api.call(v::add_credit_balance, apidecl::body = v::credit{apidecl::decimal(100, 2), apidecl::currency::usd}),
+      od::reason_code::miscellaneous);
+
+  auto const estimate = api.call(v::get_estimate, od::estimate::service_id = 112, od::estimate::unit_count = 500,
+                                 od::estimate::source_lang = "en-us",
+                                 od::estimate::target_langs = apidecl::comma_list{"fr-fr", "de-de"});
+  REQUIRE(estimate.get_if<200>() != nullptr);
+  CHECK(estimate.get_if<200>()->total_cost == apidecl::decimal(10000, 2));
+  CHECK(estimate.get_if<200>()->currency == apidecl::currency::eur);
+  require_error<400>(api.call(v::get_estimate, od::estimate::service_id = 7, od::estimate::unit_count = 1,
+                              od::estimate::source_lang = "en-us", od::estimate::target_langs = apidecl::comma_list{"fr-fr"}),
+                     od::reason_code::parsing_failed);
+
+  auto const referenced = api.call(v::add_file_by_reference, od::language = "en-gb", od::file_name = "guide.docx",
+                                   apidecl::body = v::file_reference{"https://example.com/guide.docx"});
+  REQUIRE(referenced.get_if<202>() != nullptr);
+  CHECK(referenced.get_if<202>()->file_name == "guide.docx");
+  require_error<400>(api.call(v::add_file_by_reference, od::language = "en-gb", od::file_name = "guide.docx",
+                              apidecl::body = v::file_reference{"file:///etc/passwd"}),
+                     od::reason_code::parsing_failed);
+
+  auto const products = api.call(v::list_products);
+  REQUIRE(products.get_if<200>() != nullptr);
+  REQUIRE(products.get_if<200>()->products.size() == 1);
+  CHECK(products.get_if<200>()->products[0].asset_id == od::ids::asset(999));
+  check_unsigned(http, v::list_products);
+  auto const product = api.call(v::get_product, od::asset_id = 999);
+  REQUIRE(product.get_if<200>() != nullptr);
+  CHECK(product.get_if<200>()->sku_numbers == std::vector<std::string>{"123"});
+  require_error<404>(api.call(v::get_product, od::asset_id = 1), od::reason_code::miscellaneous);
+  auto const translated = api.call(v::get_product_translation, od::asset_id = 999, od::language = "it-it");
+  REQUIRE(translated.get_if<200>() != nullptr);
+  CHECK(translated.get_if<200>()->asset_id == od::ids::asset(999));
+  require_error<404>(api.call(v::get_product_translation, od::asset_id = 999, od::language = "fr-fr"),
+                     od::reason_code::miscellaneous);
+}
+
+TEST_CASE("onDemand over sockets: projects added directly, two a minute under the limit", "[ondemand][emulator]") {
+  auto& emulator = test_support::fresh_emulator();
+  apidecl::curl_transport http(emulator.transport_options());
+  auto api = client(http);
+  auto const asset = add_file(api, "notes.txt", "hello world");
+  auto const project = [&](std::string_view target) {
+    return v::new_project{"Notes", od::ids::service(112), lang("en-us"), {lang(target)}, std::nullopt,
+                          std::vector<v::file_ref>{{od::ids::asset(asset), {}, {}}}};
+  };
+  auto const added = api.call(v::add_project, apidecl::body = project("fr-fr"));
+  REQUIRE(added.get_if<201>() != nullptr);
+  CHECK(added.get_if<201>()->status == "In Progress");
+  CHECK(added.get_if<201>()->project_name == std::nullopt);  // the emulator keeps no name
+  require_error<400>(api.call(v::add_project, apidecl::body = project("xx-xx")), od::reason_code::parsing_failed);
+
+  REQUIRE(emulator.rate_limit(30));
+  CHECK(api.call(v::add_project, apidecl::body = project("de-de")).get_if<201>() != nullptr);
+  CHECK(api.call(v::add_project, apidecl::body = project("it-it")).get_if<201>() != nullptr);
+  auto const third = api.call(v::add_project, apidecl::body = project("es-es"));
+  REQUIRE(third.get_case_if<429>() != nullptr);
+  CHECK(third.get_case_if<429>()->headers.get<apidecl::retry_after_header>() ==
+        apidecl::retry_after_value::after(std::chrono::seconds(60)));
+}
+
+TEST_CASE("onDemand over sockets: 2016-03-15's cancellation and acceptance of translations, refused under 2015",
+          "[ondemand][emulator]") {
+  namespace v16 = od::v2016;
+  auto& emulator = test_support::fresh_emulator();
+  apidecl::curl_transport http(emulator.transport_options());
+  auto api = client(http, "demo-secret-key", v16::api_version);
+  auto const asset = add_file(api, "a.txt", "one");
+  auto const quote_id = generate_quote(api, asset, {"fr-fr"});
+  REQUIRE(emulator.advance_clock(60));
+  REQUIRE(api.call(v16::authorize_quote, od::quote_id = quote_id, apidecl::body = quote_numbered(quote_id))
+              .get_if<202>() != nullptr);
+
+  auto const cancelling = api.call(v16::request_quote_cancellation, od::quote_id = quote_id);
+  CHECK(cancelling.failure_if() == nullptr);
+  CHECK(cancelling.http_status() == 200);
+  require_error<404>(api.call(v16::request_quote_cancellation, od::quote_id = "9999"), od::reason_code::miscellaneous);
+  require_error<404>(client(http).call(v16::request_quote_cancellation, od::quote_id = quote_id),
+                     od::reason_code::miscellaneous);  // not in 2015-02-23
+
+  require_error<404>(api.call(v16::accept_file_translation, od::asset_id = asset, od::language = "fr-fr"),
+                     od::reason_code::miscellaneous);  // not delivered yet
+  REQUIRE(emulator.advance_clock(300));
+  auto const accepted = api.call(v16::accept_file_translation, od::asset_id = asset, od::language = "fr-fr");
+  CHECK(accepted.failure_if() == nullptr);
+  CHECK(accepted.http_status() == 200);
+  require_error<409>(api.call(v16::request_quote_cancellation, od::quote_id = quote_id), od::reason_code::miscellaneous);
+
+  auto const rejected = api.call(v16::reject_file_translation, od::asset_id = asset, od::language = "fr-fr");
+  CHECK(rejected.failure_if() == nullptr);
+  CHECK(rejected.http_status() == 200);
+  // Rejected, the translation is redone: not there until its project is done again.
+  require_error<404>(api.call(v16::get_file_translation, od::asset_id = asset, od::language = "fr-fr"),
+                     od::reason_code::miscellaneous);
+  require_error<404>(api.call(v16::reject_file_translation, od::asset_id = 1, od::language = "fr-fr"),
+                     od::reason_code::miscellaneous);
 }
