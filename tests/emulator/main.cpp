@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view usage =
     "usage: apidecl-emulator [--host ADDRESS] [--port PORT] [--upload-limit BYTES]\n"
     "\n"
-    "Serves the cielo24 v1 endpoints and onDemand quote authorize over HTTP/1.1,\n"
+    "Serves every endpoint of the cielo24 v1 and onDemand APIs over HTTP/1.1,\n"
     "with faults switched on through POST /_emulator/fault.\n"
     "\n"
     "  --host ADDRESS  address to listen on (default 127.0.0.1)\n"
