@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../support/emulator.hpp"
+#include "../../support/server_process.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
@@ -14,6 +15,7 @@
 #include <apidecl/transport/curl.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 
 namespace c24 = apidecl::cielo24;
@@ -332,4 +334,30 @@ TEST_CASE("cielo24 over sockets: what the emulator refuses before any state chan
   REQUIRE(info.get_if<200>() != nullptr);
   REQUIRE(info.get_if<200>()->fidelity.has_value());
   CHECK(*info.get_if<200>()->fidelity == c24::job_fidelity::mechanical);  // none of the refused changes happened
+}
+
+TEST_CASE("cielo24 over sockets: an upload over --upload-limit is refused with 413, and the next one is taken",
+          "[cielo24][emulator]") {
+  test_support::server_process small(APIDECL_EMULATOR, {"--port", "0", "--upload-limit", "1000"});
+  REQUIRE(small.started());
+  auto const address = small.wait_for_line("listening on ", std::chrono::seconds(20));
+  REQUIRE(address);
+  apidecl::curl_options options;
+  options.base_url = "http://" + *address;
+  options.total_timeout = std::chrono::seconds(10);
+  apidecl::curl_transport http(options);
+  auto api = client(http);
+  auto const job = create_job(api, "small");
+
+  auto const refused = api.call(c24::add_media_file, c24::job_id = job, apidecl::body = std::string(1001, 'x'));
+  REQUIRE(refused.unexpected_if() != nullptr);
+  CHECK(refused.unexpected_if()->status == 413);
+  auto const nothing = api.call(c24::get_media, c24::job_id = job);
+  require_error(nothing, c24::error_type::item_not_found);  // the refused upload left the job without media
+
+  auto const taken = api.call(c24::add_media_file, c24::job_id = job, apidecl::body = std::string(1000, 'x'));
+  REQUIRE(taken.get_if<200>() != nullptr);
+  auto const back = api.call(c24::download_media, c24::job_id = job, c24::media_type = c24::media_file_format::mp3);
+  REQUIRE(back.get_if<200>() != nullptr);
+  CHECK(*back.get_if<200>() == std::string(1000, 'x'));
 }
