@@ -169,7 +169,7 @@ response cielo24_service::handle(const request& message, const std::filesystem::
     advance(*c.target);
   }
   auto answer = (this->*handlers().at(path))(c);
-  if (c.target && c.target->media_file == (upload ? *upload : std::filesystem::path{})) cleanup.file = nullptr;
+  if (upload && c.target && c.target->media_file == *upload) cleanup.file = nullptr;
   return answer;
 }
 
@@ -501,16 +501,12 @@ response cielo24_service::add_media(call& c) {
     target.media_url = *url;
     return task_answer(tasks_created_);
   }
+  // The server streams every file-form body to disk (takes_upload): none arrives in memory.
   std::error_code failed;
-  auto const size = c.upload ? std::filesystem::file_size(*c.upload, failed) : c.message.body().size();
-  if (failed || size == 0) return error("MISSING_PARAMETER", "Missing the media: the body is empty");
-  if (c.upload) {
-    target.media_file = *c.upload;
-  } else {
-    // A body small enough to arrive in memory (a server without streaming) is kept on disk too.
-    target.media_file = next_upload_path();
-    std::ofstream{target.media_file, std::ios::binary} << c.message.body();
+  if (!c.upload || std::filesystem::file_size(*c.upload, failed) == 0 || failed) {
+    return error("MISSING_PARAMETER", "Missing the media: the body is empty");
   }
+  target.media_file = *c.upload;
   target.media = media_kind::file;
   target.media_url = site + "/media/" + target.id;
   return task_answer(tasks_created_);
