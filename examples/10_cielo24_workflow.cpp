@@ -81,8 +81,9 @@ int main(int argc, char** argv) {
   apidecl::curl_transport http({s.base_url});
 
   auto anonymous = apidecl::make_client(http, apidecl::boost_json_serializer{});
-  auto const login = anonymous.call(c24::login, c24::username = from_environment("APIDECL_CIELO24_USERNAME", "api_user"),
-                                    c24::password = from_environment("APIDECL_CIELO24_PASSWORD", "api_password"));
+  auto const login =
+      anonymous.call(c24::login, c24::username = from_environment("APIDECL_CIELO24_USERNAME", "api_user"),
+                     c24::password = from_environment("APIDECL_CIELO24_PASSWORD", "api_password"));
   if (!succeeded<200>(login, "login")) return 1;
   fmt::print("logged in\n");
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},

@@ -128,7 +128,8 @@ int main(int argc, char** argv) {
                 fmt::print("  pay at {}\n", a.payment_url.value_or("(no URL)"));
               } else if (!a.projects.empty()) {
                 project = a.projects.front().project_id;
-                fmt::print("  project {} due {}\n", project->value(), apidecl::to_text(a.projects.front().project_due_date));
+                fmt::print("  project {} due {}\n", project->value(),
+                           apidecl::to_text(a.projects.front().project_due_date));
               }
             },
             [](apidecl::status<402, od::quote_authorization> const& p) {

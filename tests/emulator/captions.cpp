@@ -58,7 +58,9 @@ std::string srt() {
   std::ostringstream out;
   int number = 1;
   for (const auto& c : cues) {
-    out << number++ << '\n' << timestamp(c.start_ms, ',') << " --> " << timestamp(c.end_ms, ',') << '\n' << c.text << "\n\n";
+    out << number++ << '\n'
+        << timestamp(c.start_ms, ',') << " --> " << timestamp(c.end_ms, ',') << '\n'
+        << c.text << "\n\n";
   }
   return out.str();
 }
@@ -66,7 +68,8 @@ std::string srt() {
 std::string web_vtt() {
   std::ostringstream out;
   out << "WEBVTT\n\n";
-  for (const auto& c : cues) out << timestamp(c.start_ms, '.') << " --> " << timestamp(c.end_ms, '.') << '\n' << c.text << "\n\n";
+  for (const auto& c : cues)
+    out << timestamp(c.start_ms, '.') << " --> " << timestamp(c.end_ms, '.') << '\n' << c.text << "\n\n";
   return out.str();
 }
 
@@ -92,7 +95,8 @@ std::string qt() {
 
 std::string sami() {
   std::ostringstream out;
-  out << "<SAMI>\n<HEAD><STYLE TYPE=\"text/css\"><!--\n.ENUSCC { Name: English; lang: en-US; }\n--></STYLE></HEAD>\n<BODY>\n";
+  out << "<SAMI>\n<HEAD><STYLE TYPE=\"text/css\"><!--\n.ENUSCC { Name: English; lang: en-US; "
+         "}\n--></STYLE></HEAD>\n<BODY>\n";
   for (const auto& c : cues) out << "<SYNC Start=" << c.start_ms << "><P Class=ENUSCC>" << c.text << "</P></SYNC>\n";
   out << "</BODY>\n</SAMI>\n";
   return out.str();
@@ -101,7 +105,8 @@ std::string sami() {
 std::string sbv() {
   std::ostringstream out;
   for (const auto& c : cues) {
-    out << timestamp(c.start_ms, '.').substr(1) << ',' << timestamp(c.end_ms, '.').substr(1) << '\n' << c.text << "\n\n";
+    out << timestamp(c.start_ms, '.').substr(1) << ',' << timestamp(c.end_ms, '.').substr(1) << '\n'
+        << c.text << "\n\n";
   }
   return out.str();
 }

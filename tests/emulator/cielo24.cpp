@@ -296,7 +296,8 @@ response cielo24_service::update_password(call& c) {
     return error("INVALID_QUERY", bad_form.what());
   }
   const auto* new_password = find_parameter(form, "new_password");
-  if (!new_password || new_password->empty()) return error("MISSING_PARAMETER", "Missing required parameter new_password");
+  if (!new_password || new_password->empty())
+    return error("MISSING_PARAMETER", "Missing required parameter new_password");
   const auto* username = find_parameter(form, "username");
   std::string const whose = username ? *username : c.caller;
   if (!controls(c.caller, whose) || accounts_.count(whose) == 0) {
@@ -465,14 +466,16 @@ response cielo24_service::list_jobs(call& c) {
     auto& j = entry.second;
     if (!controls(c.caller, j.owner)) continue;
     advance(j);
-    if ((status && j.status != *status) || (name && j.name != *name) || (external_id && j.external_id != *external_id) ||
+    if ((status && j.status != *status) || (name && j.name != *name) ||
+        (external_id && j.external_id != *external_id) ||
         (fidelity && j.fidelity != *fidelity && reported_fidelity(j.fidelity) != *fidelity) ||
         (priority && j.priority != *priority)) {
       continue;
     }
     active.push_back(list_entry(j.id, j.name, j.status, reported_fidelity(j.fidelity), j.priority, j.external_id));
   }
-  return json_response(http::status::ok, boost::json::object{{"Username", c.caller}, {"ActiveJobs", std::move(active)}});
+  return json_response(http::status::ok,
+                       boost::json::object{{"Username", c.caller}, {"ActiveJobs", std::move(active)}});
 }
 
 // The job it was made from, and the jobs made from it (translations, upleveled jobs).
@@ -485,7 +488,8 @@ response cielo24_service::list_related(call& c) {
       related.push_back(list_entry(j.id, j.name, j.status, reported_fidelity(j.fidelity), j.priority, j.external_id));
     }
   }
-  return json_response(http::status::ok, boost::json::object{{"Username", c.caller}, {"ActiveJobs", std::move(related)}});
+  return json_response(http::status::ok,
+                       boost::json::object{{"Username", c.caller}, {"ActiveJobs", std::move(related)}});
 }
 
 response cielo24_service::add_media(call& c) {
@@ -494,7 +498,8 @@ response cielo24_service::add_media(call& c) {
     return error("INVALID_QUERY", "Job " + target.id + " has media already");
   }
   if (target.status != authorizing) {
-    return error("INVALID_QUERY", "Job " + target.id + " is " + target.status + "; media is added before the work starts");
+    return error("INVALID_QUERY",
+                 "Job " + target.id + " is " + target.status + "; media is added before the work starts");
   }
   if (const auto* url = c["media_url"]) {
     target.media = media_kind::url;
@@ -530,7 +535,8 @@ response cielo24_service::request_upload_url(call& c) {
 
 response cielo24_service::perform_transcription(call& c) {
   auto& target = *c.target;
-  if (target.media == media_kind::none) return error("INVALID_QUERY", "Job " + target.id + " has no media; add it first");
+  if (target.media == media_kind::none)
+    return error("INVALID_QUERY", "Job " + target.id + " has no media; add it first");
   if (target.transcription_requested) {
     return error("INVALID_QUERY", "Job " + target.id + " is already being transcribed (" + target.status + ")");
   }
@@ -563,8 +569,8 @@ response cielo24_service::translate(call& c) {
     made.push_back(boost::json::string{translation.id});
   }
   if (made.empty()) return error("MISSING_PARAMETER", "Missing required parameter target_languages");
-  return json_response(http::status::created,
-                       boost::json::object{{"translation_job_ids", std::move(made)}, {"message", "Translation requested"}});
+  return json_response(http::status::created, boost::json::object{{"translation_job_ids", std::move(made)},
+                                                                  {"message", "Translation requested"}});
 }
 
 response cielo24_service::uplevel(call& c) {

@@ -290,12 +290,15 @@ std::vector<std::string_view> segments_of(std::string_view path) {
 bool is_route(const std::vector<std::string_view>& p) {
   if (p.empty()) return false;
   auto const n = p.size();
-  if (p[0] == "account") return (n == 2 && (p[1] == "info" || p[1] == "create")) || (n == 3 && p[1] == "credit-balance" && p[2] == "add");
+  if (p[0] == "account")
+    return (n == 2 && (p[1] == "info" || p[1] == "create")) || (n == 3 && p[1] == "credit-balance" && p[2] == "add");
   if (p[0] == "services" || p[0] == "projects") return n <= 2;
   if (p[0] == "locales" || p[0] == "terms" || p[0] == "estimate") return n == 1;
   if (p[0] == "products") return n <= 3;
-  if (p[0] == "files") return n <= 3 || (n == 4 && (p[1] == "add" || p[1] == "add_by_reference" || p[3] == "accept" || p[3] == "reject"));
-  if (p[0] == "quote") return n <= 2 || (n == 3 && (p[2] == "authorize" || p[2] == "reject" || p[2] == "request-cancellation"));
+  if (p[0] == "files")
+    return n <= 3 || (n == 4 && (p[1] == "add" || p[1] == "add_by_reference" || p[3] == "accept" || p[3] == "reject"));
+  if (p[0] == "quote")
+    return n <= 2 || (n == 3 && (p[2] == "authorize" || p[2] == "reject" || p[2] == "request-cancellation"));
   return false;
 }
 
@@ -337,7 +340,8 @@ const known_service* service_named(std::string_view id) {
 // Amounts are kept in cents and written with two decimals.
 std::string cents_text(std::int64_t cents) {
   char text[32];
-  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
+  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(cents / 100),
+                static_cast<long long>(cents % 100));
   return text;
 }
 
@@ -346,7 +350,8 @@ std::optional<std::int64_t> parse_cents(std::string_view text) {
   auto dot = text.find('.');
   auto whole = text.substr(0, dot);
   auto fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (!is_number(whole) || whole.size() > 9 || fraction.size() > 2 || (dot != std::string_view::npos && !is_number(fraction))) {
+  if (!is_number(whole) || whole.size() > 9 || fraction.size() > 2 ||
+      (dot != std::string_view::npos && !is_number(fraction))) {
     return std::nullopt;
   }
   std::int64_t cents = std::stoll(std::string{whole}) * 100;
@@ -374,7 +379,8 @@ constexpr std::int64_t pricing_seconds = 60;
 constexpr std::int64_t translation_seconds = 300;
 
 response not_found(std::string_view what) {
-  return error(http::status::not_found, miscellaneous, "Not found", std::string{what} + " does not belong to this merchant");
+  return error(http::status::not_found, miscellaneous, "Not found",
+               std::string{what} + " does not belong to this merchant");
 }
 
 response bad_request(std::string_view detail) {
@@ -393,8 +399,8 @@ std::optional<response> language_failure(const std::string& service_id, const st
   return std::nullopt;
 }
 
-void append_file(pugi::xml_node parent, const std::string& asset_id, const std::string& name, const std::string& language,
-                 std::int64_t uploaded) {
+void append_file(pugi::xml_node parent, const std::string& asset_id, const std::string& name,
+                 const std::string& language, std::int64_t uploaded) {
   auto file = parent.append_child("File");
   append_text(file, "AssetID", asset_id);
   append_text(file, "Status", "Analyzed");
@@ -687,7 +693,8 @@ response ondemand_service::generate_quote(const request& message) {
   for (auto target : options.child("TargetLanguages").children("TargetLanguage")) {
     made.targets.emplace_back(target.child("LanguageCode").text().get());
   }
-  for (auto file : quote.child("Files").children("File")) made.asset_ids.emplace_back(file.child("AssetID").text().get());
+  for (auto file : quote.child("Files").children("File"))
+    made.asset_ids.emplace_back(file.child("AssetID").text().get());
   if (auto refused = language_failure(made.service_id, made.source, made.targets)) return *refused;
   if (made.asset_ids.empty()) return bad_request("Give the Files to translate (by AssetID)");
   for (const auto& asset : made.asset_ids) {
@@ -750,7 +757,8 @@ response ondemand_service::authorize_quote(const request&, std::string_view id) 
   }
   if (q.status == "Pending") {
     auto project_id = std::to_string(next_project_++);
-    projects_[project_id] = made_project{project_id, q.id, clock_.now(), q.service_id, q.source, q.targets, q.asset_ids, false};
+    projects_[project_id] =
+        made_project{project_id, q.id, clock_.now(), q.service_id, q.source, q.targets, q.asset_ids, false};
     q.project_ids.push_back(project_id);
     q.status = "Authorized";
   }
@@ -873,7 +881,8 @@ response ondemand_service::estimate(const request& message) const {
   }
   if (!service_named(*find_parameter(query, "service_id"))) return bad_request("Unknown service_id");
   const auto& units = *find_parameter(query, "unit_count");
-  if (!is_number(units) || units.size() > 9 || std::stoll(units) == 0) return bad_request("unit_count must be a positive integer");
+  if (!is_number(units) || units.size() > 9 || std::stoll(units) == 0)
+    return bad_request("unit_count must be a positive integer");
   if (!is_locale(*find_parameter(query, "source_lang"))) return bad_request("Unknown source_lang");
   std::int64_t languages = 0;
   std::string_view targets = *find_parameter(query, "target_langs");
@@ -892,7 +901,8 @@ response ondemand_service::estimate(const request& message) const {
 }
 
 // The emulator fetches nothing: the file's content is the URL it was given.
-response ondemand_service::add_file_by_reference(const request& message, std::string_view language, std::string_view name) {
+response ondemand_service::add_file_by_reference(const request& message, std::string_view language,
+                                                 std::string_view name) {
   auto document = xml_body(message, "File");
   if (!document) return bad_request("The body must be a File in XML (text/xml)");
   std::string url = document->document_element().child("URL").text().get();
@@ -966,7 +976,8 @@ response ondemand_service::add_project(const request& message) {
   for (auto target : root.child("TargetLanguages").children("TargetLanguage")) {
     made.targets.emplace_back(target.child("LanguageCode").text().get());
   }
-  for (auto file : root.child("Files").children("File")) made.asset_ids.emplace_back(file.child("AssetID").text().get());
+  for (auto file : root.child("Files").children("File"))
+    made.asset_ids.emplace_back(file.child("AssetID").text().get());
   if (auto refused = language_failure(made.service_id, made.source, made.targets)) return *refused;
   for (const auto& asset : made.asset_ids) {
     if (!files_.count(asset)) return bad_request("No file " + asset + " belongs to this merchant");
@@ -994,7 +1005,8 @@ response ondemand_service::request_cancellation(const request& message, std::str
   for (const auto& project_id : q.project_ids) {
     auto& project = projects_.at(project_id);
     if (project_status(project) == "Complete") {
-      return error(http::status::conflict, miscellaneous, "Project complete", "Project " + project_id + " is delivered");
+      return error(http::status::conflict, miscellaneous, "Project complete",
+                   "Project " + project_id + " is delivered");
     }
     project.cancellation_requested = true;
   }

@@ -25,12 +25,12 @@ namespace emulator {
 namespace {
 
 namespace asio = boost::asio;
-
-// Every body but an upload is read into memory, up to this.
-constexpr std::uint64_t in_memory_body_limit = 1024 * 1024;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 using beast::error_code;
+
+// Every body but an upload is read into memory, up to this.
+constexpr std::uint64_t in_memory_body_limit = 1024 * 1024;
 
 /// What close_during sends: the head and half the body, or half the head when there is no body, so
 /// that the client never gets a complete response.
@@ -47,7 +47,11 @@ std::string cut_short(const response& message) {
 class session : public std::enable_shared_from_this<session> {
  public:
   session(tcp::socket socket, backend& state, asio::io_context& io, std::uint64_t upload_limit)
-      : stream_{std::move(socket)}, timer_{stream_.get_executor()}, state_{state}, io_{io}, upload_limit_{upload_limit} {}
+      : stream_{std::move(socket)},
+        timer_{stream_.get_executor()},
+        state_{state},
+        io_{io},
+        upload_limit_{upload_limit} {}
 
   void start() { read_header(); }
 
@@ -69,7 +73,8 @@ class session : public std::enable_shared_from_this<session> {
     bool const wants_continue = beast::iequals(parser_->get()[http::field::expect], "100-continue");
     auto const version = parser_->get().version();
     if (auto destination = state_.upload_destination(parser_->get())) {
-      if (!stream_upload_to(std::move(*destination))) return refuse(http::status::internal_server_error, "cannot store the upload");
+      if (!stream_upload_to(std::move(*destination)))
+        return refuse(http::status::internal_server_error, "cannot store the upload");
     } else {
       if (parser_->content_length().value_or(0) > in_memory_body_limit) return on_read_failure(http::error::body_limit);
       parser_->body_limit(in_memory_body_limit);

@@ -218,7 +218,8 @@ TEST_CASE("cielo24 over sockets: media by URL, embedded and uploaded, transcript
   auto const file = api.call(c24::add_media_file, c24::job_id = uploaded, apidecl::body = bytes);
   REQUIRE(file.get_if<200>() != nullptr);
   CHECK(is_hex_id(file.get_if<200>()->task_id));
-  auto const download = api.call(c24::download_media, c24::job_id = uploaded, c24::media_type = c24::media_file_format::mp4);
+  auto const download =
+      api.call(c24::download_media, c24::job_id = uploaded, c24::media_type = c24::media_file_format::mp4);
   REQUIRE(download.get_if<200>() != nullptr);
   CHECK(*download.get_if<200>() == bytes);
 

@@ -48,7 +48,8 @@ std::string transcribed_job(Api& api, test_support::emulator& emulator, std::str
   auto const job = made.template get_if<200>()->job_id;
   REQUIRE(api.call(c24::add_media_file, c24::job_id = job, apidecl::body = media).template get_if<200>());
   REQUIRE(api.call(c24::perform_transcription, c24::job_id = job,
-                   c24::transcription_fidelity = c24::job_fidelity::premium, c24::priority = c24::job_priority::priority)
+                   c24::transcription_fidelity = c24::job_fidelity::premium,
+                   c24::priority = c24::job_priority::priority)
               .template get_if<200>());
   REQUIRE(emulator.advance_clock(360));
   REQUIRE(emulator.job_status(job) == "Complete");

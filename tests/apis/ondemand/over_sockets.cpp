@@ -60,15 +60,16 @@ v::translation_options options_into(std::initializer_list<std::string_view> targ
 
 template <class Api>
 std::int64_t add_file(Api& api, std::string_view name, std::string body) {
-  auto const added = api.call(v::add_file, od::language = "en-us", od::file_name = name, apidecl::body = std::move(body));
+  auto const added =
+      api.call(v::add_file, od::language = "en-us", od::file_name = name, apidecl::body = std::move(body));
   REQUIRE(added.template get_if<201>() != nullptr);
   return added.template get_if<201>()->asset_id.value();
 }
 
 template <class Api>
 std::string generate_quote(Api& api, std::int64_t asset, std::initializer_list<std::string_view> targets) {
-  v::quote_request request{options_into(targets), std::nullopt, std::vector<v::file_ref>{{od::ids::asset(asset), {}, {}}},
-                           std::nullopt};
+  v::quote_request request{options_into(targets), std::nullopt,
+                           std::vector<v::file_ref>{{od::ids::asset(asset), {}, {}}}, std::nullopt};
   auto const made = api.call(v::generate_quote, apidecl::body = request);
   REQUIRE(made.template get_if<201>() != nullptr);
   return made.template get_if<201>()->quote_id.value();
@@ -164,8 +165,8 @@ TEST_CASE("onDemand over sockets: a quote priced after a minute, authorized into
   auto api = client(http);
   auto const asset = add_file(api, "manual.txt", "one two three four");
 
-  v::quote_request unknown_file{options_into({"fr-fr"}), std::nullopt, std::vector<v::file_ref>{{od::ids::asset(1), {}, {}}},
-                                std::nullopt};
+  v::quote_request unknown_file{options_into({"fr-fr"}), std::nullopt,
+                                std::vector<v::file_ref>{{od::ids::asset(1), {}, {}}}, std::nullopt};
   require_error<400>(api.call(v::generate_quote, apidecl::body = unknown_file), od::reason_code::parsing_failed);
   auto const quote_id = generate_quote(api, asset, {"fr-fr", "de-de"});
 
@@ -191,7 +192,8 @@ TEST_CASE("onDemand over sockets: a quote priced after a minute, authorized into
   CHECK(listed.get_if<200>()->quotes.size() == 1);
   check_unsigned(http, v::list_quotes);
 
-  auto const authorized = api.call(v::authorize_quote, od::quote_id = quote_id, apidecl::body = quote_numbered(quote_id));
+  auto const authorized =
+      api.call(v::authorize_quote, od::quote_id = quote_id, apidecl::body = quote_numbered(quote_id));
   REQUIRE(authorized.get_if<202>() != nullptr);
   CHECK(authorized.get_if<202>()->status == od::authorization_status::authorized);
   REQUIRE(authorized.get_if<202>()->projects.size() == 1);
@@ -269,9 +271,10 @@ TEST_CASE("onDemand over sockets: accounts made and credited, estimates, files b
   REQUIRE(estimate.get_if<200>() != nullptr);
   CHECK(estimate.get_if<200>()->total_cost == apidecl::decimal(10000, 2));
   CHECK(estimate.get_if<200>()->currency == apidecl::currency::eur);
-  require_error<400>(api.call(v::get_estimate, od::estimate::service_id = 7, od::estimate::unit_count = 1,
-                              od::estimate::source_lang = "en-us", od::estimate::target_langs = apidecl::comma_list{"fr-fr"}),
-                     od::reason_code::parsing_failed);
+  require_error<400>(
+      api.call(v::get_estimate, od::estimate::service_id = 7, od::estimate::unit_count = 1,
+               od::estimate::source_lang = "en-us", od::estimate::target_langs = apidecl::comma_list{"fr-fr"}),
+      od::reason_code::parsing_failed);
 
   auto const referenced = api.call(v::add_file_by_reference, od::language = "en-gb", od::file_name = "guide.docx",
                                    apidecl::body = v::file_reference{"https://example.com/guide.docx"});
@@ -346,7 +349,8 @@ TEST_CASE("onDemand over sockets: 2016-03-15's cancellation and acceptance of tr
   auto const accepted = api.call(v16::accept_file_translation, od::asset_id = asset, od::language = "fr-fr");
   CHECK(accepted.failure_if() == nullptr);
   CHECK(accepted.http_status() == 200);
-  require_error<409>(api.call(v16::request_quote_cancellation, od::quote_id = quote_id), od::reason_code::miscellaneous);
+  require_error<409>(api.call(v16::request_quote_cancellation, od::quote_id = quote_id),
+                     od::reason_code::miscellaneous);
 
   auto const rejected = api.call(v16::reject_file_translation, od::asset_id = asset, od::language = "fr-fr");
   CHECK(rejected.failure_if() == nullptr);
