@@ -362,3 +362,23 @@ TEST_CASE("cielo24 over sockets: an upload over --upload-limit is refused with 4
   REQUIRE(back.get_if<200>() != nullptr);
   CHECK(*back.get_if<200>() == std::string(1000, 'x'));
 }
+
+TEST_CASE("the emulator's clock and rate-limit controls refuse what is not a count", "[cielo24][emulator]") {
+  auto& emulator = test_support::fresh_emulator();
+  apidecl::curl_transport http(emulator.transport_options());
+  auto const status_of = [&](std::string const& target) {
+    auto const answer = http.send(apidecl::request(apidecl::method::post, target, {}, {}));
+    REQUIRE(answer);
+    return answer->status;
+  };
+  CHECK(status_of("/_emulator/clock/advance?seconds=-5") == 400);
+  CHECK(status_of("/_emulator/clock/advance?seconds=ten") == 400);
+  CHECK(status_of("/_emulator/clock/advance") == 400);
+  CHECK(status_of("/_emulator/rate_limit?per_minute=") == 400);
+  CHECK(status_of("/_emulator/clock/advance?seconds=%zz") == 400);
+  CHECK(emulator.job_status("11111111111111111111111111111111") == "Pending");  // nothing moved
+  REQUIRE(emulator.advance_clock(7));
+  auto const clock = http.send(apidecl::request(apidecl::method::get, "/_emulator/clock", {}, {}));
+  REQUIRE(clock);
+  CHECK(std::string(clock->body) == R"({"seconds":7,"date":"2024-01-01T00:00:07"})");
+}
