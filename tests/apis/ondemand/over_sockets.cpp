@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../support/emulator.hpp"
+#include "../../support/lod1_signature.hpp"
 
 #include <apidecl/apis/ondemand/ondemand.hpp>
 #include <apidecl/auth/openssl_sha256.hpp>
@@ -360,4 +361,57 @@ TEST_CASE("onDemand over sockets: 2016-03-15's cancellation and acceptance of tr
                      od::reason_code::miscellaneous);
   require_error<404>(api.call(v16::reject_file_translation, od::asset_id = 1, od::language = "fr-fr"),
                      od::reason_code::miscellaneous);
+}
+
+TEST_CASE("onDemand over sockets: a wrong Content-Type, broken XML, the wrong root, a signature for another path "
+          "and a bad Range are refused with the documented reason",
+          "[ondemand][emulator]") {
+  auto& emulator = test_support::fresh_emulator();
+  apidecl::curl_transport http(emulator.transport_options());
+  constexpr std::string_view stamp = "2014-02-21T07:49:24.655024";
+  // Signed as the documentation says, whatever the body: only the body or the path is wrong.
+  auto const send = [&](std::string_view signed_path, std::string const& target, std::string_view media_type,
+                        std::string const& body) {
+    std::string const headers = "Accept: text/xml\r\nx-lod-timestamp: " + std::string(stamp) +
+                                "\r\nx-lod-version: 2015-02-23\r\nAuthorization: " +
+                                test_support::lod1_authorization("POST", signed_path, "demo-key-id", "demo-secret-key",
+                                                                 stamp) +
+                                "\r\nContent-Type: " + std::string(media_type) + "\r\n";
+    auto const answer = http.send(apidecl::request(apidecl::method::post, target, headers, body));
+    REQUIRE(answer);
+    return std::pair{answer->status, std::string(answer->body)};
+  };
+  auto const generate = [&](std::string_view media_type, std::string const& body) {
+    return send("/api/quote/generate", "/api/quote/generate", media_type, body);
+  };
+  auto const reason = [](std::string const& body) {
+    auto const start = body.find("<ReasonCode>");
+    return start == std::string::npos ? std::string("(none)") : body.substr(start + 12, 3);
+  };
+
+  auto const wrong_type = generate("text/plain", "<Quote/>");
+  CHECK(wrong_type.first == 400);
+  CHECK(reason(wrong_type.second) == "307");
+  auto const broken = generate("text/xml", "<Quote><TranslationOptions><ServiceID>112");
+  CHECK(broken.first == 400);
+  CHECK(reason(broken.second) == "307");
+  auto const wrong_root = generate("text/xml; charset=utf-8", "<Project><ServiceID>112</ServiceID></Project>");
+  CHECK(wrong_root.first == 400);
+  CHECK(reason(wrong_root.second) == "307");
+  auto const elsewhere = send("/api/services", "/api/quote/generate", "text/xml", "<Quote/>");
+  CHECK(elsewhere.first == 401);
+  CHECK(elsewhere.second.find("Authentication failed") != std::string::npos);
+
+  auto api = client(http);
+  auto const asset = add_file(api, "short.txt", "abc");
+  auto const malformed = api.call(v::get_file, od::asset_id = asset, od::byte_range = "bytes=x-1");
+  REQUIRE(malformed.unexpected_if() != nullptr);
+  CHECK(malformed.unexpected_if()->status == 400);
+  auto const past_end = api.call(v::get_file, od::asset_id = asset, od::byte_range = "bytes=5-9");
+  REQUIRE(past_end.unexpected_if() != nullptr);
+  CHECK(past_end.unexpected_if()->status == 416);
+  require_error<400>(api.call(v::add_file, od::language = "en-us", od::file_name = "empty.txt",
+                              apidecl::body = std::string()),
+                     od::reason_code::parsing_failed);
+  CHECK(api.call(v::list_files).get_if<200>()->files.size() == 1);  // nothing refused was stored
 }
