@@ -141,10 +141,16 @@ reply backend::control(const request& message, std::string_view route) {
 }
 
 response backend::serve(const request& message, std::string_view path, const std::filesystem::path* upload) {
-  bool const cielo24_path = cielo24_service::serves(path);
-  if (ondemand_service::claims(message, cielo24_path)) return ondemand_.handle(message);
-  if (cielo24_path) return cielo24_.handle(message, upload);
-  return text_response(http::status::not_found, "no such endpoint");
+  // A handler that throws is an emulator bug: the client hears of it as a 500, and the emulator
+  // keeps serving the other tests.
+  try {
+    bool const cielo24_path = cielo24_service::serves(path);
+    if (ondemand_service::claims(message, cielo24_path)) return ondemand_.handle(message);
+    if (cielo24_path) return cielo24_.handle(message, upload);
+    return text_response(http::status::not_found, "no such endpoint");
+  } catch (const std::exception& bug) {
+    return text_response(http::status::internal_server_error, std::string{"emulator error: "} + bug.what());
+  }
 }
 
 void backend::count(connection_record& connection) {

@@ -597,8 +597,9 @@ response ondemand_service::file_bytes(const request& message, std::string_view a
   if (range.empty()) return make_response(http::status::ok, "application/octet-stream", bytes);
   constexpr std::string_view unit = "bytes=";
   auto dash = range.find('-');
+  auto const is_offset = [](std::string_view digits) { return is_number(digits) && digits.size() <= 18; };
   if (range.substr(0, unit.size()) != unit || dash == std::string_view::npos ||
-      !is_number(range.substr(unit.size(), dash - unit.size())) || !is_number(range.substr(dash + 1))) {
+      !is_offset(range.substr(unit.size(), dash - unit.size())) || !is_offset(range.substr(dash + 1))) {
     return bad_request("Range must read bytes=FIRST-LAST");
   }
   auto first = std::stoull(std::string{range.substr(unit.size(), dash - unit.size())});

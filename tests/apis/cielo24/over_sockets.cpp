@@ -322,6 +322,7 @@ TEST_CASE("cielo24 over sockets: what the emulator refuses before any state chan
   };
   std::string const prefix = "/api/job/modify?v=1&api_token=" + std::string(seed_token) + "&job_id=" + job;
   CHECK(raw(prefix + "&turnaround_hours=soon").find("INVALID_QUERY") != std::string::npos);
+  CHECK(raw(prefix + "&turnaround_hours=99999999999999999999999").find("INVALID_QUERY") != std::string::npos);
   CHECK(raw(prefix + "&transcription_fidelity=BEST").find("INVALID_OPTION") != std::string::npos);
   CHECK(raw(prefix + "&callback_url=nowhere").find("INVALID_URL") != std::string::npos);
   CHECK(raw("/api/job/new?api_token=" + std::string(seed_token)).find("INVALID_QUERY") != std::string::npos);  // no v

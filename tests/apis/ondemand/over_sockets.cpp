@@ -407,6 +407,9 @@ TEST_CASE("onDemand over sockets: a wrong Content-Type, broken XML, the wrong ro
   auto const malformed = api.call(v::get_file, od::asset_id = asset, od::byte_range = "bytes=x-1");
   REQUIRE(malformed.unexpected_if() != nullptr);
   CHECK(malformed.unexpected_if()->status == 400);
+  auto const huge = api.call(v::get_file, od::asset_id = asset, od::byte_range = "bytes=0-99999999999999999999999");
+  REQUIRE(huge.unexpected_if() != nullptr);
+  CHECK(huge.unexpected_if()->status == 400);
   auto const past_end = api.call(v::get_file, od::asset_id = asset, od::byte_range = "bytes=5-9");
   REQUIRE(past_end.unexpected_if() != nullptr);
   CHECK(past_end.unexpected_if()->status == 416);
