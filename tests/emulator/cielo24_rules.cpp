@@ -145,7 +145,9 @@ std::optional<refusal> check_value(const parameter_rule& rule, const std::string
       std::string_view digits = value;
       if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
       // Nine digits at most: every count and hour the API takes fits an int.
-      if (!all_of(digits, is_digit) || digits.size() > 9) return refuse("INVALID_QUERY", "an integer of 9 digits at most");
+      if (!all_of(digits, is_digit) || digits.size() > 9) {
+        return refuse("INVALID_QUERY", "an integer of 9 digits at most");
+      }
       return std::nullopt;
     }
     case value_kind::url:
