@@ -4,11 +4,14 @@
 #define APIDECL_EMULATOR_BACKEND_HPP
 
 #include "cielo24.hpp"
+#include "clock.hpp"
 #include "faults.hpp"
 #include "messages.hpp"
 #include "ondemand.hpp"
 
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -23,15 +26,30 @@ class backend {
     std::uint64_t counted_in_generation = 0;
   };
 
-  reply respond(const request& message, connection_record& connection);
+  backend();
+  ~backend();
+  backend(const backend&) = delete;
+  backend& operator=(const backend&) = delete;
+
+  /// Where the server is to stream the body of a request with this head, read so far up to its
+  /// header; nothing for a request whose body is read into memory (the common case).
+  std::optional<std::filesystem::path> upload_destination(const request& head);
+
+  /// The answer to a request. `upload` is the file its body was streamed to (upload_destination), if
+  /// it was; the backend keeps it or removes it.
+  reply respond(const request& message, connection_record& connection,
+                const std::filesystem::path* upload = nullptr);
 
  private:
   reply control(const request& message, std::string_view route);
-  response serve(const request& message, std::string_view path);
+  response serve(const request& message, std::string_view path, const std::filesystem::path* upload);
   void count(connection_record& connection);
   void note_repeat(const request& message, std::string_view path);
   void reset();
 
+  // Uploaded media lives here until its job is deleted or the emulator resets or exits.
+  std::filesystem::path media_directory_;
+  emulator_clock clock_;
   cielo24_service cielo24_;
   ondemand_service ondemand_;
   fault_table faults_;

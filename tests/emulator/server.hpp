@@ -8,6 +8,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include <cstdint>
+
 namespace emulator {
 
 /// Serves connections on `io`. Everything runs on the thread that runs `io`, so sessions share the
@@ -15,7 +17,10 @@ namespace emulator {
 class server {
  public:
   /// Listens on `endpoint` (port 0 picks a free port); throws boost::system::system_error if it cannot.
-  server(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, backend& state);
+  /// Bodies the backend takes as uploads are streamed to disk up to `upload_limit` bytes; every
+  /// other body is read into memory up to 1 MiB.
+  server(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, backend& state,
+         std::uint64_t upload_limit);
 
   boost::asio::ip::tcp::endpoint local_endpoint() const;
 
@@ -28,6 +33,7 @@ class server {
   boost::asio::io_context& io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   backend& state_;
+  std::uint64_t upload_limit_;
 };
 
 }  // namespace emulator

@@ -70,6 +70,18 @@ class emulator {
     return c;
   }
 
+  /// Moves the emulator's clock on: jobs move through their statuses and sessions expire as if
+  /// `seconds` had passed, without waiting for them.
+  bool advance_clock(std::int64_t seconds) {
+    return control(apidecl::method::post, "/_emulator/clock/advance?seconds=" + std::to_string(seconds)) == 200;
+  }
+
+  /// Turns on onDemand's limit of `per_minute` requests a minute per merchant (0: off, as after a
+  /// reset), the minute being the emulator clock's.
+  bool rate_limit(std::uint64_t per_minute) {
+    return control(apidecl::method::post, "/_emulator/rate_limit?per_minute=" + std::to_string(per_minute)) == 204;
+  }
+
   /// A job's status ("Authorizing", "Pending", ...), or nothing if there is no such job.
   std::optional<std::string> job_status(std::string_view job_id) {
     if (control(apidecl::method::get, "/_emulator/jobs/" + std::string(job_id)) != 200) return std::nullopt;
