@@ -86,11 +86,24 @@ void write_value(param_slot const& slot, writer& out, Secrets secrets, Write&& w
     if (slot.secret) secrets->add(begin, out.size());
 }
 
+// A request's Content-Type: the media type's name and, for a media type whose Content-Type carries
+// a parameter chosen per body (media_type.hpp: multipart's boundary), that parameter.
+struct content_type_text {
+  std::string_view name;
+  std::string_view parameter;
+  std::string_view value;
+};
+
+template <class Media, class = void>
+struct has_media_parameter : std::false_type {};
+template <class Media>
+struct has_media_parameter<Media, std::void_t<decltype(Media::parameter)>> : std::true_type {};
+
 // Writes the target and the header block after the body already in `out`, recording where the
 // secret values go in `secrets`.
 template <class Secrets>
 build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                      std::string_view content_type, writer& out, Secrets secrets) noexcept {
+                      content_type_text const& content_type, writer& out, Secrets secrets) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -122,9 +135,15 @@ build_result assemble(method m, std::string_view path, param_slot const* slots, 
     write_value(slots[i], out, secrets, [&] { out.append(slots[i].text); });
     out.append("\r\n");
   }
-  if (!content_type.empty()) {
+  if (!content_type.name.empty()) {
     out.append("Content-Type: ");
-    out.append(content_type);
+    out.append(content_type.name);
+    if (!content_type.parameter.empty()) {
+      out.append("; ");
+      out.append(content_type.parameter);
+      out.push_back('=');
+      out.append(content_type.value);
+    }
     out.append("\r\n");
   }
   if (out.overflowed()) return too_large_for(out);
@@ -194,13 +213,20 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
   param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
   if (auto invalid = first_invalid(slots, sizeof...(Declared))) return *invalid;
 
-  std::string_view content_type;
+  content_type_text content_type;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
-    content_type = media::name;
+    auto const& serializer = serializers.template get<media>();
     typename E::body::type const& body = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
-    encode_result const encoded = serializers.template get<media>().encode(body, out);
+    encode_result const encoded = serializer.encode(body, out);
     if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
+    content_type.name = media::name;
+    if constexpr (has_media_parameter<media>::value) {
+      // The body is written from the buffer's start; only what fit is there to read.
+      std::size_t const held = out.overflowed() ? out.capacity() : out.size();
+      content_type.parameter = media::parameter;
+      content_type.value = serializer.parameter_value(out.slice(0, held));
+    }
     if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
       secrets->add(0, out.size());  // the body is written first, from the buffer's start
   }
