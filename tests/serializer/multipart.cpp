@@ -2,6 +2,8 @@
 // occurs in the content, escaped names, and no heap when the fields are views.
 #include <catch2/catch.hpp>
 
+#include "../support/allocation_counter.hpp"
+
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/method.hpp>
@@ -12,25 +14,10 @@
 #include <boost/hana/define_struct.hpp>
 
 #include <array>
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-// Every allocation in this program is counted, so that a test can say an encoding made none.
-namespace {
-std::atomic<long> allocations{0};
-}
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  std::abort();  // no exceptions: the suite also runs with -fno-exceptions
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace multipart_test {
 
@@ -175,13 +162,13 @@ TEST_CASE("a request sets Content-Type with the body's boundary, in a caller's b
   embedded_upload const value{"cover", {std::string_view(media, 8), "cover.png", "image/png"}};
   std::array<char, 1024> buffer{};
 
-  long const before = allocations.load();
+  test_support::allocation_counter allocations;
   auto const built = apidecl::build(add_media{}, buffer, apidecl::serializer_set{apidecl::multipart_serializer{}},
                                     apidecl::body = value);
-  long const after = allocations.load();
+  long const made = allocations.stop();
 
   REQUIRE(built);
-  CHECK(after == before);
+  CHECK(made == 0);
   std::string_view const b = boundary_of(built->body());
   CHECK(built->headers().text() == "Content-Type: multipart/form-data; boundary=" + std::string(b) + "\r\n");
   CHECK(built->body().find(std::string_view(media, 8)) != std::string_view::npos);
