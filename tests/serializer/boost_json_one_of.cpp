@@ -104,6 +104,10 @@ TEST_CASE("a discriminator field naming another alternative is not encoded", "[s
   CHECK(status.problem() == "holds a discriminator field that does not name its own alternative");
 }
 
+TEST_CASE("a discriminator field left empty is given its alternative's text", "[serializer][boost_json][one_of]") {
+  CHECK(test_support::encoded_by(json, pet{cat{"", false}}) == R"({"petType":"Cat","hunts":false})");
+}
+
 TEST_CASE("an unknown, missing or mistyped discriminator is a decode error naming the property",
           "[serializer][boost_json][one_of]") {
   auto const unknown = test_support::refused_by<owner>(json, R"({"name":"A","pets":[{"petType":"Ferret"}]})");

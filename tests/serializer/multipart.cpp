@@ -37,6 +37,10 @@ struct embedded_upload {
   BOOST_HANA_DEFINE_STRUCT(embedded_upload, (std::string_view, title), (apidecl::file_part_view, media));
 };
 
+struct with_optional_list {
+  BOOST_HANA_DEFINE_STRUCT(with_optional_list, (std::optional<std::vector<int>>, ids));
+};
+
 struct one_field {
   BOOST_HANA_DEFINE_STRUCT(one_field, (std::string, value));
 };
@@ -100,6 +104,15 @@ TEST_CASE("an absent optional field and an empty vector send no part", "[seriali
   CHECK(body.find("name=\"level\"") == std::string::npos);
   CHECK(body.find("name=\"tags\"") == std::string::npos);
   CHECK(body.find("Content-Type: application/octet-stream\r\n") != std::string::npos);
+}
+
+TEST_CASE("an optional vector sends a part per element, or none when absent", "[serializer][multipart]") {
+  std::string const body = encoded(with_optional_list{std::vector<int>{4, 5}});
+  std::string const b(boundary_of(body));
+  CHECK(body == "--" + b + "\r\nContent-Disposition: form-data; name=\"ids\"\r\n\r\n4\r\n--" + b +
+                    "\r\nContent-Disposition: form-data; name=\"ids\"\r\n\r\n5\r\n--" + b + "--\r\n");
+  std::string const none = encoded(with_optional_list{std::nullopt});
+  CHECK(none == "--" + std::string(boundary_of(none)) + "--\r\n");
 }
 
 TEST_CASE("a part holding the boundary the encoder would choose makes it choose another", "[serializer][multipart]") {

@@ -70,15 +70,26 @@ template <class E> struct default_response_of<E, std::void_t<typename E::default
   using type = typename E::default_response;
 };
 
-// The schema keywords a constraint implies; others (the caller's own) imply none.
+// Whether `text` is written as it is as a JSON integer: an optional '-', then digits without a
+// leading zero.
+constexpr bool is_json_integer(std::string_view text) noexcept {
+  std::string_view digits = text.substr(text.empty() || text[0] != '-' ? 0 : 1);
+  if (digits.empty() || (digits[0] == '0' && digits.size() > 1)) return false;
+  for (char c : digits)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// The schema keywords a constraint implies, for a parameter of integers if `integer`; others (the
+// caller's own) imply none.
 template <class Constraint> struct constraint_keywords {
-  static void write(writer&) noexcept {}
+  static void write(writer&, bool) noexcept {}
 };
 template <> struct constraint_keywords<hex> {
-  static void write(writer& out) noexcept { out.append(R"(,"pattern":"^[0-9a-fA-F]+$")"); }
+  static void write(writer& out, bool) noexcept { out.append(R"(,"pattern":"^[0-9a-fA-F]+$")"); }
 };
 template <std::size_t Min, std::size_t Max> struct constraint_keywords<length<Min, Max>> {
-  static void write(writer& out) noexcept {
+  static void write(writer& out, bool) noexcept {
     out.append(R"(,"minLength":)");
     json_integer(out, static_cast<long long>(Min));
     if (Max <= static_cast<std::size_t>(1) << 53) {  // larger means no bound
@@ -88,7 +99,7 @@ template <std::size_t Min, std::size_t Max> struct constraint_keywords<length<Mi
   }
 };
 template <std::intmax_t Min, std::intmax_t Max> struct constraint_keywords<range<Min, Max>> {
-  static void write(writer& out) noexcept {  // a bound at the end of std::intmax_t is no bound
+  static void write(writer& out, bool) noexcept {  // a bound at the end of std::intmax_t is no bound
     if (Min != INTMAX_MIN) {
       out.append(R"(,"minimum":)");
       json_integer(out, static_cast<long long>(Min));
@@ -100,19 +111,22 @@ template <std::intmax_t Min, std::intmax_t Max> struct constraint_keywords<range
   }
 };
 template <class Values> struct constraint_keywords<one_of<Values>> {
-  static void write(writer& out) noexcept {
+  static void write(writer& out, bool integer) noexcept {  // an integer's values are checked as its text
     out.append(R"(,"enum":[)");
     bool first = true;
     for (std::string_view value : Values::values) {
       if (!first) out.push_back(',');
       first = false;
-      json_string(out, value);
+      if (integer && is_json_integer(value)) out.append(value);
+      else json_string(out, value);
     }
     out.push_back(']');
   }
 };
 template <class... Constraints> struct constraint_keywords<all_of<Constraints...>> {
-  static void write(writer& out) noexcept { (constraint_keywords<Constraints>::write(out), ...); }
+  static void write([[maybe_unused]] writer& out, [[maybe_unused]] bool integer) noexcept {
+    (constraint_keywords<Constraints>::write(out, integer), ...);
+  }
 };
 
 template <class Value>
@@ -134,7 +148,7 @@ void write_parameter(writer& out, bool required) noexcept {
   if constexpr (std::is_same_v<value, bool>) out.append(R"("boolean")");
   else if constexpr (std::is_integral_v<value>) out.append(sizeof(value) <= 4 ? R"("integer","format":"int32")" : R"("integer","format":"int64")");
   else out.append(R"("string")");
-  constraint_keywords<typename P::constraint>::write(out);
+  constraint_keywords<typename P::constraint>::write(out, std::is_integral_v<value> && !std::is_same_v<value, bool>);
   if constexpr (P::presence == presence::fixed) {
     out.append(R"(,"const":)");
     json_string(out, P::value);

@@ -332,13 +332,12 @@ class boost_json_serializer {
       std::string_view const property = Alternative::discriminator_property, name = Alternative::discriminator_value;
       auto* const object = json.if_object();
       if (object == nullptr) return encode_result("holds a discriminated alternative that is not written as an object");
-      if (auto const* written = object->if_contains({property.data(), property.size()})) {
-        auto const* text = written->if_string();
-        if (text == nullptr || std::string_view(text->data(), text->size()) != name)
-          return encode_result("holds a discriminator field that does not name its own alternative");
-      } else {
-        (*object)[{property.data(), property.size()}] = boost::json::string_view(name.data(), name.size());
-      }
+      auto* const written = object->if_contains({property.data(), property.size()});
+      auto const* text = written != nullptr ? written->if_string() : nullptr;
+      bool const left_empty = text != nullptr && text->empty();  // a field the caller did not set
+      if (written != nullptr && !left_empty && (text == nullptr || std::string_view(text->data(), text->size()) != name))
+        return encode_result("holds a discriminator field that does not name its own alternative");
+      (*object)[{property.data(), property.size()}] = boost::json::string_view(name.data(), name.size());
     }
     return {};
   }

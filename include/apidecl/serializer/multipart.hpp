@@ -26,8 +26,8 @@
 ///
 /// Fields: the scalars every serializer spells alike (strings, `std::string_view`, integers,
 /// `bool`, enums with `enum_names`, text values), `file_part` (bytes with a filename and a media
-/// type), each possibly `std::optional` (absent: no part) or `std::vector` (one part per element,
-/// all with the field's name). Floating point is not a field type: say how it is spelled with a
+/// type), each possibly `std::optional` (absent: no part), `std::vector` (one part per element,
+/// all with the field's name) or an optional vector. Floating point is not a field type: say how it is spelled with a
 /// `decimal` (types/decimal.hpp).
 ///
 /// **No heap.** Encoding writes into the caller's `writer` and allocates nothing when the fields are
@@ -73,9 +73,9 @@ namespace detail {
 template <class T> struct is_file_part : std::false_type {};
 template <class Text> struct is_file_part<basic_file_part<Text>> : std::true_type {};
 
-// The value a field's parts hold: the field, or what its optional or vector holds.
+// The value a field's parts hold: the field, or what its optional, vector or optional vector holds.
 template <class T> struct multipart_element { using type = T; };
-template <class T> struct multipart_element<std::optional<T>> { using type = T; };
+template <class T> struct multipart_element<std::optional<T>> : multipart_element<T> {};
 template <class T, class A> struct multipart_element<std::vector<T, A>> { using type = T; };
 
 template <class T>
@@ -116,16 +116,17 @@ std::string_view for_each_part(T const& value, Use&& use) {
       if (problem.empty()) problem = why;
     }
   };
-  for_each_field(value, [&](std::string_view name, auto const& field) {
+  auto const each = [&](std::string_view name, auto const& field, auto const& self) -> void {
     using F = std::decay_t<decltype(field)>;
     if constexpr (is_optional_v<F>) {
-      if (field) one(name, *field);
+      if (field) self(name, *field, self);
     } else if constexpr (is_vector<F>::value) {
       for (auto const& element : field) one(name, element);
     } else {
       one(name, field);
     }
-  });
+  };
+  for_each_field(value, [&](std::string_view name, auto const& field) { each(name, field, each); });
   return problem;
 }
 

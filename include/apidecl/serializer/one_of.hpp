@@ -20,8 +20,8 @@
 ///
 ///   Decoding reads that property and decodes the alternative it names; a value without it, with
 ///   one that is not a string, or with text no alternative declares is a decode error naming the
-///   property. Encoding writes the alternative and its discriminator (if its struct has no field of
-///   that name); a field of that name holding another alternative's text is refused.
+///   property. Encoding writes the alternative and its discriminator: a field of that name left
+///   empty is given the alternative's text, one holding another text is refused.
 /// - **Without one**, the first alternative, in declaration order, that decodes without an error
 ///   is the value (as serde's untagged enums do). Decoding ignores unknown fields, so put the
 ///   alternative with the most required fields first. A value no alternative decodes is an error
