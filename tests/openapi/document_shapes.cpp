@@ -97,6 +97,14 @@ boost::json::value const& at(boost::json::value const& document, std::string_vie
   return *found;
 }
 
+// The members of an object or the elements of an array (the tests also run without exceptions, so
+// no as_object(), which would throw for anything else).
+std::size_t size_of(boost::json::value const& v) {
+  if (auto const* object = v.if_object()) return object->size();
+  if (auto const* array = v.if_array()) return array->size();
+  return 0;
+}
+
 }  // namespace
 
 TEST_CASE("a variant is oneOf its alternatives, with the discriminator's property and mapping", "[openapi]") {
@@ -116,21 +124,21 @@ TEST_CASE("descriptors on one method and path are one operation with both shapes
   boost::json::value const& get = at(document, "/paths/~1pets/get");
 
   CHECK(at(get, "/operationId") == "get_pet_or_get_pet_link");
-  REQUIRE(at(get, "/parameters").as_array().size() == 2);
+  REQUIRE(size_of(at(get, "/parameters")) == 2);
   CHECK(at(get, "/parameters/0/name") == "name");
   CHECK(at(get, "/parameters/0/required") == true);
   CHECK(at(get, "/parameters/1/name") == "as_link");
   CHECK(at(get, "/parameters/1/required") == false);
   boost::json::value const& answers = at(get, "/responses/200/content/application~1json/schema/anyOf");
-  REQUIRE(answers.as_array().size() == 2);
+  REQUIRE(size_of(answers) == 2);
   CHECK(at(answers, "/1/$ref") == "#/components/schemas/shapes.link");
   CHECK(at(get, "/responses/404/description") == "documented status");
-  CHECK(get.as_object().size() == 3);  // operationId, parameters, responses
+  CHECK(size_of(get) == 3);  // operationId, parameters, responses
 
   boost::json::value const& post = at(document, "/paths/~1pets/post");
   CHECK(at(post, "/operationId") == "upload_pet_or_upload_pet_bytes_or_upload_pet_empty");
   CHECK(at(post, "/requestBody/required") == false);  // upload_pet_empty sends none
   CHECK(at(post, "/requestBody/content/multipart~1form-data/schema/$ref") == "#/components/schemas/shapes.upload");
   CHECK(at(post, "/requestBody/content/application~1octet-stream/schema/type") == "string");
-  CHECK(at(document, "/paths/~1pets").as_object().size() == 2);
+  CHECK(size_of(at(document, "/paths/~1pets")) == 2);
 }
