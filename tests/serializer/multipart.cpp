@@ -96,7 +96,6 @@ TEST_CASE("each field is a part named by its wire name, a file with its filename
                     "--" + b + "\r\nContent-Disposition: form-data; name=\"media_file\"; filename=\"talk.mp4\"\r\n" +
                     "Content-Type: video/mp4\r\n\r\n" + std::string("\x00\xff bytes", 8) + "\r\n" +
                     "--" + b + "--\r\n");
-  CHECK(b.size() == 24);
   CHECK(b.rfind("apidecl-", 0) == 0);
 }
 
