@@ -39,6 +39,10 @@
 /// `apidecl::build(endpoint, buffer, apidecl::serializer_set{my_json}, apidecl::body = value, ...)`.
 namespace apidecl {
 
+namespace diagnostic {
+template <class Serializer, class Media> inline constexpr bool serializer_gives_no_media_parameter = false;
+}  // namespace diagnostic
+
 namespace detail {
 
 // One declared parameter with its value as text: the non-template part of building works on these.
@@ -98,6 +102,13 @@ template <class Media, class = void>
 struct has_media_parameter : std::false_type {};
 template <class Media>
 struct has_media_parameter<Media, std::void_t<decltype(Media::parameter)>> : std::true_type {};
+
+template <class Serializer, class = void>
+struct gives_parameter_value : std::false_type {};
+template <class Serializer>
+struct gives_parameter_value<Serializer, std::enable_if_t<std::is_convertible_v<
+    decltype(std::declval<Serializer const&>().parameter_value(std::string_view{})), std::string_view>>>
+    : std::true_type {};
 
 // Writes the target and the header block after the body already in `out`, recording where the
 // secret values go in `secrets`.
@@ -222,10 +233,17 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
     if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
     content_type.name = media::name;
     if constexpr (has_media_parameter<media>::value) {
-      // The body is written from the buffer's start; only what fit is there to read.
-      std::size_t const held = out.overflowed() ? out.capacity() : out.size();
-      content_type.parameter = media::parameter;
-      content_type.value = serializer.parameter_value(out.slice(0, held));
+      using serializer_type = remove_cvref_t<decltype(serializer)>;
+      if constexpr (!gives_parameter_value<serializer_type>::value) {
+        static_assert(diagnostic::serializer_gives_no_media_parameter<serializer_type, media>,
+                      "apidecl: the body's media type declares a Content-Type parameter, so its serializer must "
+                      "give its value: std::string_view parameter_value(std::string_view encoded_body) const");
+      } else {
+        // The body is written from the buffer's start; only what fit is there to read.
+        std::size_t const held = out.overflowed() ? out.capacity() : out.size();
+        content_type.parameter = media::parameter;
+        content_type.value = serializer.parameter_value(out.slice(0, held));
+      }
     }
     if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
       secrets->add(0, out.size());  // the body is written first, from the buffer's start
