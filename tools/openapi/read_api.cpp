@@ -269,7 +269,8 @@ class reader {
           found = &t;
       std::string const ref = alternatives[i]["$ref"].text_or("");
       if (found == nullptr || ref.empty()) {
-        note(d.pointer(), "discriminator: an alternative is not a named object; the first alternative that decodes is taken");
+        note(d.pointer(), "an alternative is not a named object, so the discriminator is not used: the first "
+                          "alternative that decodes is taken");
         return;
       }
       std::string value = last_token(ref);
@@ -280,7 +281,8 @@ class reader {
                           (found->discriminator_property != property || found->discriminator_value != value)) ||
                          std::find(values.begin(), values.end(), value) != values.end();
       if (taken) {
-        note(d.pointer(), "discriminator: " + found->name + " is named otherwise elsewhere; the first alternative that decodes is taken");
+        note(d.pointer(), found->name + " is named otherwise elsewhere, so the discriminator is not used: the first "
+                          "alternative that decodes is taken");
         return;
       }
       structs.push_back(found);

@@ -185,7 +185,8 @@ void write_schema(writer& out, schema_set& schemas) noexcept {
   } else if constexpr (apidecl::detail::is_file_part<T>::value) {
     out.append(R"({"type":"string","format":"binary"})");
   } else if constexpr (apidecl::detail::is_variant<T>::value) {
-    write_one_of<T>(out, schemas, std::make_index_sequence<std::variant_size_v<T>>{});
+    if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+    else write_one_of<T>(out, schemas, std::make_index_sequence<std::variant_size_v<T>>{});
   } else if constexpr (is_struct_v<T>) {
     schemas.add(type_name<T>(), &write_struct_schema<T>);
     out.append(R"({"$ref":")");

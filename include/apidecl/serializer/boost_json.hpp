@@ -177,8 +177,8 @@ class boost_json_serializer {
     } else if constexpr (is_struct_v<T>) {
       return struct_from_json(json, target, at);
     } else if constexpr (detail::is_variant<T>::value) {
-      check_one_of<T>();
-      return variant_from_json(json, target, at, std::make_index_sequence<std::variant_size_v<T>>{});
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+      else return variant_from_json(json, target, at, std::make_index_sequence<std::variant_size_v<T>>{});
     } else {
       static_assert(detail::always_false<T>,
                     "apidecl: boost_json_serializer cannot decode this type: make it a Hana Struct "
@@ -294,8 +294,8 @@ class boost_json_serializer {
       });
       return problem.empty() ? result : encode_result(problem);
     } else if constexpr (detail::is_variant<T>::value) {
-      check_one_of<T>();
-      return variant_to_json(value, json, std::make_index_sequence<std::variant_size_v<T>>{});
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+      else return variant_to_json(value, json, std::make_index_sequence<std::variant_size_v<T>>{});
     } else if constexpr (is_struct_v<T>) {
       auto& object = json.emplace_object();
       encode_result result;

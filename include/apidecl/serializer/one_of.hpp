@@ -31,6 +31,11 @@
 /// all, and the texts differ. Those rules are checked at compile time.
 namespace apidecl {
 
+namespace diagnostic {
+template <class Variant> inline constexpr bool discriminator_on_some_alternatives = false;
+template <class Variant> inline constexpr bool discriminators_disagree = false;
+}  // namespace diagnostic
+
 namespace detail {
 template <class T> struct is_variant : std::false_type {};
 template <class... Alternatives> struct is_variant<std::variant<Alternatives...>> : std::true_type {};
@@ -73,16 +78,24 @@ template <class Variant>
 inline constexpr std::string_view discriminator_property_v =
     std::variant_alternative_t<0, Variant>::discriminator_property;
 
-/// Checks the rules above for `Variant`, with one readable error each.
+/// Whether `Variant` follows the rules above.
+template <class Variant>
+inline constexpr bool is_valid_one_of_v =
+    detail::one_of_traits<Variant>::all_or_none && detail::one_of_traits<Variant>::consistent();
+
+/// Checks the rules above for `Variant`, with one readable error each; a caller instantiates
+/// nothing more of a variant that breaks them, so that this error is the only one.
 template <class Variant>
 constexpr void check_one_of() noexcept {
   using traits = detail::one_of_traits<Variant>;
-  static_assert(traits::all_or_none,
-                "apidecl: either every alternative of a variant body declares discriminator_property and "
-                "discriminator_value, or none does");
-  static_assert(traits::consistent(),
-                "apidecl: the alternatives of a variant body must declare the same discriminator_property and "
-                "different discriminator_values");
+  if constexpr (!traits::all_or_none)
+    static_assert(diagnostic::discriminator_on_some_alternatives<Variant>,
+                  "apidecl: either every alternative of a variant body declares discriminator_property and "
+                  "discriminator_value, or none does");
+  else if constexpr (!traits::consistent())
+    static_assert(diagnostic::discriminators_disagree<Variant>,
+                  "apidecl: the alternatives of a variant body must declare the same discriminator_property and "
+                  "different discriminator_values");
 }
 
 }  // namespace apidecl
