@@ -5,11 +5,12 @@
 //   openapi_check round-trip <source document> <exported.json>
 //     that, and each operation of the source is in the export with the same method, path (up to
 //     the names of its placeholders), parameters (name, location, required, the shape of their
-//     schema, an integer's bounds), statuses, and the shapes of its JSON, form, multipart and
-//     octet-stream bodies (an object's field names, which are required and the shape of each, an
-//     array's items, a string enum's values, a oneOf/anyOf's alternatives in order and its
-//     discriminator's property, the type of anything else), unless the generator
-//     listed the difference as unsupported (a note at or under the JSON pointer of what differs).
+//     schema, an integer's bounds), whether its request body is required, statuses, and the
+//     shapes of its JSON, form, multipart and octet-stream bodies (an object's field names, which
+//     are required and the shape of each, an array's items, the values of a string or integer
+//     enum, a string's pattern, a oneOf/anyOf's alternatives in order and its discriminator's
+//     property, the type of anything else), unless the generator listed the difference as
+//     unsupported (a note at or under the JSON pointer of what differs).
 //
 // Prints each problem and exits non-zero if there is one.
 #include "read_api.hpp"
@@ -138,6 +139,11 @@ class round_trip {
     compare_parameters(what, item, op, mirror);
     compare_statuses(what, op, mirror);
     compare_body(what + " request body", op["requestBody"].resolved(), mirror["requestBody"]);
+    node const body = op["requestBody"].resolved();
+    if (body.exists() && mirror["requestBody"].exists() &&
+        body["required"].flag_or(false) != mirror["requestBody"]["required"].flag_or(false) && !listed(body.pointer()))
+      problem(what + ": its request body is " + (body["required"].flag_or(false) ? "required" : "optional") +
+              " in the document only, not listed as unsupported");
     op["responses"].for_each_member([&](std::string_view code, node const& r) {
       if (mirror["responses"].has(code))
         compare_body(what + " status " + std::string(code), r.resolved(), mirror["responses"][code]);

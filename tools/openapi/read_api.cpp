@@ -674,6 +674,8 @@ class reader {
       note(body.pointer(), "operation " + o.name + ": a body on " + o.http_method + " has no meaning in HTTP; left out");
       return true;
     }
+    if (!required)  // a descriptor's body is sent with every call
+      note(body.pointer(), "operation " + o.name + ": its optional request body is always sent");
     o.body = type;
     o.body_media = media;
     return true;
