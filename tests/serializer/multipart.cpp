@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/allocation_counter.hpp"
+#include "../support/codec_checks.hpp"
 
 #include <apidecl/core/build.hpp>
 #include <apidecl/core/endpoint.hpp>
@@ -64,13 +65,7 @@ static_assert(!apidecl::can_decode_v<apidecl::multipart_serializer, upload>, "en
 
 template <class T>
 static std::string encoded(T const& value) {
-  std::string text(4096, '\0');
-  apidecl::writer out(text.data(), text.size());
-  apidecl::encode_result const status = apidecl::multipart_serializer{}.encode(value, out);
-  REQUIRE(status);
-  REQUIRE_FALSE(out.overflowed());
-  text.resize(out.size());
-  return text;
+  return test_support::encoded_by(apidecl::multipart_serializer{}, value);
 }
 
 // The boundary a body starts with: "--", the boundary (24 characters), then CRLF, or "--" if the
