@@ -80,19 +80,6 @@ struct scanning_observer {
   void on(apidecl::call_completed const& e) { ++t->outcomes[std::string(apidecl::outcome_name(e.outcome))]; }
 };
 
-constexpr std::string_view errc_name(apidecl::transport_errc e) {
-  switch (e) {
-    case apidecl::transport_errc::cannot_connect: return "cannot_connect";
-    case apidecl::transport_errc::timed_out: return "timed_out";
-    case apidecl::transport_errc::connection_lost: return "connection_lost";
-    case apidecl::transport_errc::tls_error: return "tls_error";
-    case apidecl::transport_errc::response_too_large: return "response_too_large";
-    case apidecl::transport_errc::protocol_error: return "protocol_error";
-    case apidecl::transport_errc::cancelled: return "cancelled";
-    case apidecl::transport_errc::other: break;
-  }
-  return "other";
-}
 
 // Counts one result: its attempts, its one case, and the texts its formatters make. A transport
 // failure of kind `other` is one the transport could not tell apart: untyped.
@@ -106,7 +93,7 @@ void count(Result const& r, tally& t) {
                               ++cases;
                               t.scan(fmt::format("{}", f));
                               if (auto const* e = f.transport()) {
-                                ++t.transport_kinds[std::string(errc_name(e->code))];
+                                ++t.transport_kinds[std::string(apidecl::transport_errc_name(e->code))];
                                 if (e->code == apidecl::transport_errc::other) ++t.untyped;
                               }
                             },

@@ -6,8 +6,9 @@
 # namespace (default: the document's title in snake_case). TEST_PROGRAM also writes <source>, a
 # program that calls every operation through apidecl::mock_transport (write_test_program.hpp).
 #
-# The generator is the apidecl-openapi target of this build (APIDECL_BUILD_TOOLS), or else the
-# program APIDECL_OPENAPI_EXECUTABLE, found on the PATH.
+# The generator is the apidecl-openapi target of this build (APIDECL_BUILD_TOOLS), else the
+# installed one a find_package(apidecl) imported (apidecl::openapi), else the program
+# APIDECL_OPENAPI_EXECUTABLE, found on the PATH.
 function(apidecl_generate_openapi target document)
   cmake_parse_arguments(arg "" "NAMESPACE;HEADER;TEST_PROGRAM" "" ${ARGN})
   get_filename_component(document ${document} ABSOLUTE)
@@ -29,6 +30,9 @@ function(apidecl_generate_openapi target document)
   if(TARGET apidecl-openapi)
     set(generator $<TARGET_FILE:apidecl-openapi>)
     set(generator_dependency apidecl-openapi)
+  elseif(TARGET apidecl::openapi)
+    set(generator $<TARGET_FILE:apidecl::openapi>)
+    set(generator_dependency $<TARGET_FILE:apidecl::openapi>)
   else()
     find_program(APIDECL_OPENAPI_EXECUTABLE apidecl-openapi REQUIRED)
     set(generator ${APIDECL_OPENAPI_EXECUTABLE})

@@ -5,9 +5,12 @@
 //   openapi_check round-trip <source document> <exported.json>
 //     that, and each operation of the source is in the export with the same method, path (up to
 //     the names of its placeholders), parameters (name, location, required, the shape of their
-//     schema, an integer's bounds), statuses, and the shapes of its JSON and form bodies (an object's field names and the shape of each, an
-//     array's items, a string enum's values, the type of anything else), unless the generator
-//     listed the difference as unsupported (a note at or under the JSON pointer of what differs).
+//     schema, an integer's bounds), whether its request body is required, statuses, and the
+//     shapes of its JSON, form, multipart and octet-stream bodies (an object's field names, which
+//     are required and the shape of each, an array's items, the values of a string or integer
+//     enum, a string's pattern, a oneOf/anyOf's alternatives in order and its discriminator's
+//     property, the type of anything else), unless the generator listed the difference as
+//     unsupported (a note at or under the JSON pointer of what differs).
 //
 // Prints each problem and exits non-zero if there is one.
 #include "read_api.hpp"
@@ -136,6 +139,11 @@ class round_trip {
     compare_parameters(what, item, op, mirror);
     compare_statuses(what, op, mirror);
     compare_body(what + " request body", op["requestBody"].resolved(), mirror["requestBody"]);
+    node const body = op["requestBody"].resolved();
+    if (body.exists() && mirror["requestBody"].exists() &&
+        body["required"].flag_or(false) != mirror["requestBody"]["required"].flag_or(false) && !listed(body.pointer()))
+      problem(what + ": its request body is " + (body["required"].flag_or(false) ? "required" : "optional") +
+              " in the document only, not listed as unsupported");
     op["responses"].for_each_member([&](std::string_view code, node const& r) {
       if (mirror["responses"].has(code))
         compare_body(what + " status " + std::string(code), r.resolved(), mirror["responses"][code]);
@@ -176,13 +184,16 @@ class round_trip {
 
   // ---- schema shapes ------------------------------------------------------------------------
 
-  // The schema of the body the generator reads of `content`: JSON's, else a form's; none if neither.
+  // The schema of the body the generator reads of `content`: JSON's, else the first of a form,
+  // multipart or octet-stream body; none if none of those.
   static node body_schema(node const& content) {
     std::optional<node> chosen;
     content.for_each_member([&](std::string_view media, node const& m) {
       bool const json = media == "application/json" || media.find("+json") != std::string_view::npos;
+      bool const other = media == "application/x-www-form-urlencoded" || media == "multipart/form-data" ||
+                         media == "application/octet-stream";
       if (!chosen || (json && media == "application/json")) {
-        if (json || media == "application/x-www-form-urlencoded") chosen = m["schema"];
+        if (json || other) chosen = m["schema"];
       }
     });
     return chosen ? *chosen : content["schema"];  // a missing node
@@ -209,8 +220,11 @@ class round_trip {
     std::string pointer;                   ///< where it is declared
     std::map<std::string, node> fields;    ///< an object's, by wire name
     std::optional<node> items;             ///< an array's
-    std::set<std::string> values;          ///< a string enum's (enum or x-extensible-enum)
-    bool several = false;                  ///< a oneOf/anyOf of several schemas
+    std::set<std::string> values;          ///< a string or integer enum's (enum or x-extensible-enum)
+    std::string pattern;                   ///< a string's
+    std::set<std::string> required;        ///< an object's required fields
+    std::vector<node> alternatives;        ///< a oneOf/anyOf's, null left out, if several
+    std::string discriminator;             ///< a oneOf/anyOf's discriminator property
   };
 
   static shape shape_of(node const& declared) {
@@ -231,8 +245,9 @@ class round_trip {
         inner.pointer = out.pointer;
         return inner;
       }
-      out.type = "any";
-      out.several = true;
+      out.type = "choice";
+      out.alternatives = kept;
+      out.discriminator = s["discriminator"]["propertyName"].text_or("");
       return out;
     }
     if (s["type"].exists() && s["type"].value().is_string()) out.type = s["type"].text();
@@ -243,15 +258,19 @@ class round_trip {
     if (s.has("allOf")) {
       out.type = "object";
       s["allOf"].for_each_element([&](node const& part) {
-        for (auto& [name, field] : shape_of(part).fields) out.fields.emplace(name, field);
+        shape const merged = shape_of(part);
+        for (auto& [name, field] : merged.fields) out.fields.emplace(name, field);
+        out.required.insert(merged.required.begin(), merged.required.end());
       });
     }
     if (out.type.empty()) out.type = s.has("properties") ? "object" : s.has("items") ? "array" : s.has("enum") ? "string" : "any";
     s["properties"].for_each_member([&](std::string_view name, node const& f) { out.fields.emplace(std::string(name), f); });
+    s["required"].for_each_element([&](node const& r) { out.required.insert(r.text()); });
     if (s.has("items")) out.items = s["items"];
-    if (out.type == "string")
+    if (out.type == "string" || out.type == "integer")
       for (char const* values : {"enum", "x-extensible-enum"})
         s[values].for_each_element([&](node const& v) { out.values.insert(v.scalar_text()); });
+    if (out.type == "string") out.pattern = s["pattern"].text_or("");
     return out;
   }
 
@@ -270,12 +289,18 @@ class round_trip {
       if (!listed(declared.pointer(), {source.pointer}))
         problem(what + " (" + source.pointer + "): " + how + ", not listed as unsupported");
     };
-    if (source.type == "any") {  // a free-form value, or a choice the generator notes
-      if (source.several) differs("a oneOf/anyOf of several schemas");
+    if (source.type == "any") return;  // a free-form value
+    if (source.type != exported.type) return differs(source.type + " in the document, " + exported.type + " in the export");
+    if (source.type == "choice") {  // the same alternatives in the same order, and the same discriminator
+      if (source.alternatives.size() != exported.alternatives.size()) return differs("its alternatives differ in number");
+      if (source.discriminator != exported.discriminator) return differs("its discriminator differs");
+      for (std::size_t i = 0; i < source.alternatives.size(); ++i)
+        compare_schema(what + "|" + std::to_string(i), source.alternatives[i], exported.alternatives[i]);
       return;
     }
-    if (source.type != exported.type) return differs(source.type + " in the document, " + exported.type + " in the export");
-    if (source.type == "string" && source.values != exported.values) return differs("its enum's values differ");
+    if ((source.type == "string" || source.type == "integer") && source.values != exported.values)
+      return differs("its enum's values differ");
+    if (source.pattern != exported.pattern) return differs("its pattern differs");
     if (source.type == "array") {
       if (source.items && exported.items) compare_schema(what + "[]", *source.items, *exported.items);
       return;
@@ -284,6 +309,12 @@ class round_trip {
     for (auto const& [name, field] : source.fields) {
       auto const mirrored = exported.fields.find(name);
       if (mirrored != exported.fields.end()) {
+        if (source.required.count(name) != exported.required.count(name) &&
+            !listed(field.pointer(), {field.resolved().pointer()}))
+          problem(what + " (" + source.pointer + "): field " + name + " is " +
+                  (source.required.count(name) ? "required in the document, optional in the export"
+                                               : "optional in the document, required in the export") +
+                  ", not listed as unsupported");
         compare_schema(what + "." + name, field, mirrored->second);
       } else if (!listed(field.pointer(), {field.resolved().pointer()}) && !noted_at(source.pointer)) {
         problem(what + " (" + source.pointer + "): field " + name + " is missing from the export, not listed as unsupported");

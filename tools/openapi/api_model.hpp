@@ -14,10 +14,11 @@ namespace apidecl_openapi {
 
 /// A C++ type of a body field or a body.
 struct cpp_type {
-  enum class kind { text, int32, int64, number, boolean, timestamp, named, open_enum, vector, optional };
+  enum class kind { text, int32, int64, number, boolean, timestamp, named, open_enum, vector, optional, variant, file };
   kind of = kind::text;
   std::string name;                         ///< the named type (a struct or an alias) or enum
   std::shared_ptr<cpp_type const> element;  ///< what a vector or an optional holds
+  std::vector<cpp_type> alternatives;       ///< a variant's (oneOf, anyOf), in the document's order
 
   /// The type in C++, its named types qualified with `qualifier` (`petstore::`).
   std::string spelling(std::string const& qualifier) const;
@@ -41,6 +42,8 @@ struct type_def {
   std::vector<std::string> enumerators;   ///< an enumeration's C++ names...
   std::vector<std::string> wire_values;   ///< ...and their texts
   std::optional<cpp_type> aliased;        ///< an alias's
+  std::string discriminator_property;     ///< a struct's, as an alternative of a discriminated oneOf...
+  std::string discriminator_value;        ///< ...and the text that names it there
 };
 
 /// A request parameter.
@@ -72,6 +75,7 @@ struct header_def {
 /// A documented status.
 struct response_def {
   int code = 0;
+  int last = 0;                  ///< the last status of a range ("4XX": 400 to 499); `code` for one
   std::optional<cpp_type> body;  ///< none: no body is decoded
   std::string media;             ///< json, or none
   std::vector<std::size_t> headers;  ///< into api::headers
@@ -86,7 +90,7 @@ struct operation_def {
   std::string summary;
   std::vector<std::size_t> parameters;  ///< into api::parameters
   std::optional<cpp_type> body;
-  std::string body_media;               ///< json or form
+  std::string body_media;               ///< json, form, multipart_form_data or octet_stream
   std::vector<response_def> responses;
   std::optional<response_def> default_response;
 };

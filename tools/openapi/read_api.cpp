@@ -19,10 +19,16 @@ std::string cpp_type::spelling(std::string const& qualifier) const {
     case kind::number: return "double";
     case kind::boolean: return "bool";
     case kind::timestamp: return "apidecl::utc_timestamp";
+    case kind::file: return "apidecl::file_part";
     case kind::named: return qualifier + name;
     case kind::open_enum: return "apidecl::open_enum<" + qualifier + name + ">";
     case kind::vector: return "std::vector<" + element->spelling(qualifier) + ">";
     case kind::optional: return "std::optional<" + element->spelling(qualifier) + ">";
+    case kind::variant: {
+      std::string text = "std::variant<";
+      for (std::size_t i = 0; i < alternatives.size(); ++i) text += (i ? ", " : "") + alternatives[i].spelling(qualifier);
+      return text + ">";
+    }
   }
   return name;
 }
@@ -43,14 +49,18 @@ std::string lower(std::string text) {
   return text;
 }
 
-cpp_type make(cpp_type::kind of) { return cpp_type{of, {}, nullptr}; }
-cpp_type named(std::string name) { return cpp_type{cpp_type::kind::named, std::move(name), nullptr}; }
+cpp_type make(cpp_type::kind of) { return cpp_type{of, {}, nullptr, {}}; }
+cpp_type named(std::string name) { return cpp_type{cpp_type::kind::named, std::move(name), nullptr, {}}; }
 cpp_type wrap(cpp_type::kind of, cpp_type element) {
-  return cpp_type{of, {}, std::make_shared<cpp_type const>(std::move(element))};
+  return cpp_type{of, {}, std::make_shared<cpp_type const>(std::move(element)), {}};
 }
 cpp_type optional_of(cpp_type t) {
   return t.of == cpp_type::kind::optional ? t : wrap(cpp_type::kind::optional, std::move(t));
 }
+
+// Checking a pattern needs a regular-expression engine: std::regex throws (the library builds
+// without exceptions), allocates, and is not ECMA-262's dialect that JSON Schema names.
+std::string const pattern_unchecked = "its pattern is not checked (apidecl has no regular-expression engine)";
 
 char const* const http_methods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
 
@@ -195,15 +205,18 @@ class reader {
         else alternatives.push_back(a);
       });
       if (alternatives.size() == 1) return finish(translate(alternatives.front(), name, claimed));
-      note(schema.pointer(), std::string(choice) + " of " + std::to_string(alternatives.size()) +
-                                 " schemas is not decoded (no variant type yet)");
-      return std::nullopt;
+      return finish(variant(schema, choice, alternatives, name));
     }
     if (schema.has("enum") && (type == "string" || type.empty())) {
       bool all_text = true;
       schema["enum"].for_each_element([&](node const& v) { all_text = all_text && v.value().is_string(); });
       if (all_text) return finish(enumeration(schema, name, claimed));
     }
+    if (schema.has("pattern")) note(schema.pointer(), pattern_unchecked);
+    if (schema.has("enum") && (type == "integer" || type == "number"))
+      note(schema.pointer(), "its values (an enum of numbers) are not checked in a body");
+    if (type == "string" && in_multipart_ && (schema["format"].text_or("") == "binary" || schema.has("contentMediaType")))
+      return finish(make(cpp_type::kind::file));
     if (type == "string")
       return finish(make(schema["format"].text_or("") == "date-time" ? cpp_type::kind::timestamp : cpp_type::kind::text));
     if (type == "integer")
@@ -223,6 +236,64 @@ class reader {
     return std::nullopt;
   }
 
+  // A oneOf/anyOf of several schemas: a std::variant of their types, in the document's order, which
+  // the JSON serializer decodes by the discriminator if there is one, else as the first that decodes.
+  std::optional<cpp_type> variant(node const& schema, std::string const& choice, std::vector<node> const& alternatives,
+                                  std::string const& name) {
+    cpp_type v{cpp_type::kind::variant, {}, nullptr, {}};
+    for (std::size_t i = 0; i < alternatives.size(); ++i) {
+      std::optional<cpp_type> t = translate(alternatives[i], name + "_option" + std::to_string(i + 1), false);
+      if (!t) {
+        note(schema.pointer(), choice + ": an alternative is not decoded, so neither is the choice");
+        return std::nullopt;
+      }
+      v.alternatives.push_back(std::move(*t));
+    }
+    if (schema.has("discriminator")) discriminate(schema, alternatives, v);
+    return v;
+  }
+
+  // Gives each alternative struct the discriminator's property and its text: the mapping's key that
+  // names its schema, else its component's name (OpenAPI's implicit mapping). An alternative that is
+  // not a struct, or already named by another discriminator, leaves the choice undiscriminated.
+  void discriminate(node const& schema, std::vector<node> const& alternatives, cpp_type const& v) {
+    node const d = schema["discriminator"];
+    std::string const property = d["propertyName"].text();
+    std::vector<type_def*> structs;
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < alternatives.size(); ++i) {
+      type_def* found = nullptr;
+      for (type_def& t : out_.types)
+        if (v.alternatives[i].of == cpp_type::kind::named && t.name == v.alternatives[i].name &&
+            t.of == type_def::kind::structure)
+          found = &t;
+      std::string const ref = alternatives[i]["$ref"].text_or("");
+      if (found == nullptr || ref.empty()) {
+        note(d.pointer(), "an alternative is not a named object, so the discriminator is not used: the first "
+                          "alternative that decodes is taken");
+        return;
+      }
+      std::string value = last_token(ref);
+      d["mapping"].for_each_member([&](std::string_view key, node const& target) {
+        if (target.text() == ref || target.text() == value) value = std::string(key);
+      });
+      bool const taken = (!found->discriminator_property.empty() &&
+                          (found->discriminator_property != property || found->discriminator_value != value)) ||
+                         std::find(values.begin(), values.end(), value) != values.end();
+      if (taken) {
+        note(d.pointer(), found->name + " is named otherwise elsewhere, so the discriminator is not used: the first "
+                          "alternative that decodes is taken");
+        return;
+      }
+      structs.push_back(found);
+      values.push_back(value);
+    }
+    for (std::size_t i = 0; i < structs.size(); ++i) {
+      structs[i]->discriminator_property = property;
+      structs[i]->discriminator_value = values[i];
+    }
+  }
+
   std::optional<cpp_type> enumeration(node const& schema, std::string const& name, bool claimed) {
     type_def e;
     e.of = type_def::kind::enumeration;
@@ -237,7 +308,7 @@ class reader {
       e.wire_values.push_back(text);
     });
     out_.types.push_back(e);
-    return cpp_type{cpp_type::kind::open_enum, e.name, nullptr};
+    return cpp_type{cpp_type::kind::open_enum, e.name, nullptr, {}};
   }
 
   // The members of an object schema and of the schemas its allOf merges.
@@ -283,6 +354,9 @@ class reader {
         continue;
       }
       if (required.count(wire) == 0) type = optional_of(std::move(*type));
+      else if (type->of == cpp_type::kind::optional)  // std::optional is left out when empty, not sent as null
+        note(property.pointer(), "field '" + wire + "' is required and nullable: it is optional in " + s.name +
+                                     " (read absent or null, left out when empty)");
       fields.push_back({members.claim(snake_case(wire)), wire, std::move(*type)});
     }
     constexpr std::size_t describe_limit = 52;  // Boost.Describe's member list takes at most 52 names
@@ -363,8 +437,11 @@ class reader {
       d.minimum = integer_bound(schema, "minimum", "exclusiveMinimum", p, where);
       d.maximum = integer_bound(schema, "maximum", "exclusiveMaximum", p, where);
       if (d.minimum && d.maximum && *d.minimum > *d.maximum) schema.fail(where + ": no integer lies within its bounds");
-      if (schema.has("enum")) note(p.pointer(), where + ": its values are not checked");
-      d.example = d.minimum ? std::to_string(*d.minimum) : d.maximum && *d.maximum < 1 ? std::to_string(*d.maximum) : "1";
+      schema["enum"].for_each_element([&](node const& v) { d.one_of.push_back(v.scalar_text()); });  // checked as text
+      d.example = !d.one_of.empty() ? d.one_of.front()
+                  : d.minimum       ? std::to_string(*d.minimum)
+                  : d.maximum && *d.maximum < 1 ? std::to_string(*d.maximum)
+                                                : "1";
     } else if (type == "boolean") {
       d.value_type = "bool";
       d.example = "true";
@@ -376,7 +453,7 @@ class reader {
       schema["enum"].for_each_element([&](node const& v) { d.one_of.push_back(v.scalar_text()); });
       if (schema.has("minLength")) d.min_length = static_cast<std::size_t>(schema["minLength"].value().to_number<double>());
       if (schema.has("maxLength")) d.max_length = static_cast<std::size_t>(schema["maxLength"].value().to_number<double>());
-      if (schema.has("pattern")) note(p.pointer(), where + ": its pattern is not checked");
+      if (schema.has("pattern")) note(p.pointer(), where + ": " + pattern_unchecked);
       std::string example = d.one_of.empty() ? "example" : d.one_of.front();
       if (d.min_length && example.size() < *d.min_length) example.append(*d.min_length - example.size(), 'x');
       if (d.max_length && example.size() > *d.max_length) example.resize(*d.max_length);
@@ -568,10 +645,19 @@ class reader {
       std::string const l = lower(m.substr(0, m.find(';')));
       if (is_json_media(m)) media = "json";
       else if (l == "application/x-www-form-urlencoded") media = "form";
+      else if (l == "multipart/form-data") media = "multipart_form_data";
+      else if (l == "application/octet-stream") media = "octet_stream";
       else return;
+      if (media == "octet_stream") {  // any bytes, whatever the schema says of them
+        type = make(cpp_type::kind::text);
+        return;
+      }
+      in_multipart_ = media == "multipart_form_data";  // a binary string is then a file part
       type = translate(content["schema"], o.name + "_request", false);
-      if (type && media == "form" && !flat(*type)) {
-        note(content.pointer(), "operation " + o.name + ": a form body with nested objects is not encoded");
+      in_multipart_ = false;
+      if (type && media != "json" && !flat(*type, media == "multipart_form_data")) {
+        note(content.pointer(), "operation " + o.name + ": a " + (media == "form" ? "form" : "multipart") +
+                                    " body that is not an object of scalars (or of files) is not encoded");
         type.reset();
       }
       if (!type) media.clear();
@@ -588,25 +674,48 @@ class reader {
       note(body.pointer(), "operation " + o.name + ": a body on " + o.http_method + " has no meaning in HTTP; left out");
       return true;
     }
+    if (!required)  // a descriptor's body is sent with every call
+      note(body.pointer(), "operation " + o.name + ": its optional request body is always sent");
     o.body = type;
     o.body_media = media;
     return true;
   }
 
-  // Whether a form can carry `t`: scalars, possibly optional or repeated.
-  bool flat(cpp_type const& t, int depth = 0) const {
-    if (t.of == cpp_type::kind::optional || t.of == cpp_type::kind::vector)
-      return depth == 0 && flat(*t.element, depth + 1);
-    if (t.of == cpp_type::kind::number) return false;  // no text spelling for double
-    if (t.of != cpp_type::kind::named) return true;
-    if (depth > 0) return false;
-    for (type_def const& d : out_.types) {
-      if (d.name != t.name) continue;
-      if (d.of == type_def::kind::alias) return flat(*d.aliased, depth);
-      if (d.of != type_def::kind::structure) return true;
-      return std::all_of(d.fields.begin(), d.fields.end(), [&](field_def const& f) { return flat(f.type, 1); });
-    }
+  // The type `t` names through aliases.
+  cpp_type const& unaliased(cpp_type const& t) const {
+    if (t.of != cpp_type::kind::named) return t;
+    for (type_def const& d : out_.types)
+      if (d.name == t.name && d.of == type_def::kind::alias) return unaliased(*d.aliased);
+    return t;
+  }
+
+  // Whether a form (or, with `multipart`, a multipart body) can carry `t`: a struct whose fields
+  // are scalars, each possibly optional or repeated; a multipart field may also be an optional
+  // repeated one, and a file.
+  bool flat(cpp_type const& body, bool multipart) const {
+    cpp_type const& t = unaliased(body);
+    if (t.of != cpp_type::kind::named) return false;
+    for (type_def const& d : out_.types)
+      if (d.name == t.name && d.of == type_def::kind::structure)
+        return std::all_of(d.fields.begin(), d.fields.end(), [&](field_def const& f) { return flat_field(f.type, multipart); });
     return false;
+  }
+
+  bool flat_field(cpp_type const& field, bool multipart) const {
+    cpp_type const* t = &unaliased(field);
+    bool const optional = t->of == cpp_type::kind::optional;
+    if (optional) t = &unaliased(*t->element);
+    if (t->of == cpp_type::kind::vector && (!optional || multipart)) t = &unaliased(*t->element);
+    switch (t->of) {
+      case cpp_type::kind::text:
+      case cpp_type::kind::int32:
+      case cpp_type::kind::int64:
+      case cpp_type::kind::boolean:
+      case cpp_type::kind::timestamp:
+      case cpp_type::kind::open_enum: return true;
+      case cpp_type::kind::file: return multipart;
+      default: return false;  // a number has no text spelling; objects, arrays and choices nest
+    }
   }
 
   void read_response(operation_def& o, std::string const& code, node const& declared) {
@@ -616,11 +725,17 @@ class reader {
     bool const is_default = code == "default";
     if (!is_default) {
       bool const digits = code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!digits || code < "100" || code > "599") {
-        note(declared.pointer(), where + ": a status range or odd code is not expressible; it arrives as unexpected_status");
+      bool const range = code.size() == 3 && code[0] >= '1' && code[0] <= '5' && (code[1] == 'X' || code[1] == 'x') &&
+                         (code[2] == 'X' || code[2] == 'x');  // "4XX": on_range<400, 499>
+      if (range) {
+        d.code = (code[0] - '0') * 100;
+        d.last = d.code + 99;
+      } else if (!digits || code < "100" || code > "599") {
+        note(declared.pointer(), where + ": an odd status code is not expressible; it arrives as unexpected_status");
         return;
+      } else {
+        d.code = d.last = std::stoi(code);
       }
-      d.code = std::stoi(code);
     }
     std::string other_media;
     r["content"].for_each_member([&](std::string_view media, node const& content) {
@@ -671,6 +786,11 @@ class reader {
       auto needs = [&](cpp_type const& type, auto&& self, bool by_value) -> bool {
         if (type.of == cpp_type::kind::optional) return self(*type.element, self, by_value);
         if (type.of == cpp_type::kind::vector) return self(*type.element, self, false);
+        if (type.of == cpp_type::kind::variant) {  // holds its alternatives by value
+          for (cpp_type const& alternative : type.alternatives)
+            if (!self(alternative, self, by_value)) return false;
+          return true;
+        }
         if (type.of != cpp_type::kind::named) return true;
         auto const found = index.find(type.name);
         if (found == index.end() || type.of == cpp_type::kind::open_enum) return true;  // enums come first
@@ -708,6 +828,7 @@ class reader {
   std::set<std::string> in_progress_;
   std::map<std::string, std::size_t> parameters_;
   bool any_object_declared_ = false;
+  bool in_multipart_ = false;  // translating a multipart body's schema
 };
 
 }  // namespace

@@ -58,11 +58,12 @@ class header_writer {
                                 "apidecl/core/constraint.hpp", "apidecl/core/endpoint.hpp", "apidecl/core/param.hpp",
                                 "apidecl/core/response_header.hpp",
                                 "apidecl/openapi/default_response.hpp", "apidecl/openapi/endpoint_list.hpp",
-                                "apidecl/serializer/fields.hpp", "apidecl/types/enum_names.hpp",
+                                "apidecl/serializer/fields.hpp", "apidecl/serializer/multipart.hpp",
+                                "apidecl/serializer/text.hpp", "apidecl/types/enum_names.hpp",
                                 "apidecl/types/open_enum.hpp", "apidecl/types/timestamp.hpp"})
       out_ << "#include <" << include << ">\n";
     out_ << "\n#include <boost/describe/class.hpp>\n\n";
-    for (char const* include : {"array", "cstddef", "cstdint", "limits", "optional", "string", "string_view", "tuple", "vector"})
+    for (char const* include : {"array", "cstddef", "cstdint", "limits", "optional", "string", "string_view", "tuple", "variant", "vector"})
       out_ << "#include <" << include << ">\n";
     out_ << "\n// BOOST_DESCRIBE_STRUCT(T, (), (...)) passes an empty argument list, which Clang's -Wpedantic\n"
          << "// flags before C++20.\n"
@@ -106,6 +107,7 @@ class header_writer {
   static void named_types(cpp_type const& type, std::vector<std::string>& names) {
     if (!type.name.empty()) names.push_back(type.name);
     if (type.element) named_types(*type.element, names);
+    for (cpp_type const& alternative : type.alternatives) named_types(alternative, names);
   }
 
   void enumeration(type_def const& t) {
@@ -134,6 +136,10 @@ class header_writer {
              << string_literal(renamed[i]->member) << ", " << string_literal(renamed[i]->wire) << "}";
       out_ << "};\n";
     }
+    if (!t.discriminator_property.empty())  // an alternative of a discriminated oneOf (serializer/one_of.hpp)
+      out_ << "  static constexpr std::string_view discriminator_property = " << string_literal(t.discriminator_property)
+           << ";\n  static constexpr std::string_view discriminator_value = " << string_literal(t.discriminator_value)
+           << ";\n";
     out_ << "};\nBOOST_DESCRIBE_STRUCT(" << t.name << ", (), (";
     for (std::size_t i = 0; i < t.fields.size(); ++i) out_ << (i ? ", " : "") << t.fields[i].member;
     out_ << "))\n";
@@ -209,8 +215,10 @@ class header_writer {
       out_ << "  using responses = apidecl::responses<";
       for (std::size_t i = 0; i < o.responses.size(); ++i) {
         response_def const& r = o.responses[i];
-        out_ << (i ? ",\n                                       " : "") << "apidecl::on<" << r.code << ", "
-             << response_media(r) << response_headers_of(r) << ">";
+        out_ << (i ? ",\n                                       " : "");
+        if (r.last != r.code) out_ << "apidecl::on_range<" << r.code << ", " << r.last << ", ";
+        else out_ << "apidecl::on<" << r.code << ", ";
+        out_ << response_media(r) << response_headers_of(r) << ">";
       }
       out_ << ">;\n";
       if (o.default_response)

@@ -57,7 +57,8 @@ class test_program_writer {
          << "// Made by apidecl-openapi; do not edit, run it again.\n"
          << "#include \"" << header_ << "\"\n\n"
          << "#include <apidecl/client/client.hpp>\n#include <apidecl/openapi/document.hpp>\n"
-         << "#include <apidecl/serializer/boost_json.hpp>\n#include <apidecl/serializer/query_string.hpp>\n"
+         << "#include <apidecl/serializer/boost_json.hpp>\n#include <apidecl/serializer/multipart.hpp>\n"
+         << "#include <apidecl/serializer/query_string.hpp>\n#include <apidecl/serializer/text.hpp>\n"
          << "#include <apidecl/transport/mock.hpp>\n\n#include <cstdio>\n#include <string>\n#include <string_view>\n\n"
          << "namespace {\n\nint failures = 0;\n\n"
          << "// Whether the call ended as `status` documents, with `method` and `path` on its request.\n"
@@ -78,7 +79,8 @@ class test_program_writer {
          << "}\n\n}  // namespace\n\n"
          << "int main(int argc, char** argv) {\n"
          << "  apidecl::mock_transport http;\n"
-         << "  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::query_string_serializer{}"
+         << "  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::query_string_serializer{},\n"
+         << "                                 apidecl::multipart_serializer{}, apidecl::octet_serializer{}"
          << auth_argument() << ");\n";
     int calls = 0;
     for (operation_def const& o : api_.operations) calls += operation(o);
@@ -159,7 +161,8 @@ class test_program_writer {
     if (o.default_response) {
       int undocumented = 599;
       auto const listed = [&](int code) {
-        return std::any_of(o.responses.begin(), o.responses.end(), [&](response_def const& r) { return r.code == code; });
+        return std::any_of(o.responses.begin(), o.responses.end(),
+                           [&](response_def const& r) { return r.code <= code && code <= r.last; });
       };
       while (listed(undocumented)) --undocumented;
       out_ << "    http.respond(" << undocumented << ", " << body_literal(*o.default_response) << ");\n"
@@ -184,6 +187,7 @@ class test_program_writer {
       case cpp_type::kind::int64: return "1";
       case cpp_type::kind::number: return "1.5";
       case cpp_type::kind::boolean: return "true";
+      case cpp_type::kind::file: return "\"bytes\"";  // not in a JSON body: multipart only
       case cpp_type::kind::timestamp: return "\"2024-01-02T03:04:05Z\"";
       case cpp_type::kind::open_enum: {
         type_def const& e = *types_.at(t.name);
@@ -191,13 +195,22 @@ class test_program_writer {
       }
       case cpp_type::kind::vector: return depth < 4 ? "[" + example(*t.element, depth + 1) + "]" : "[]";
       case cpp_type::kind::optional: return depth < 4 ? example(*t.element, depth + 1) : "null";
+      case cpp_type::kind::variant: return example(t.alternatives.front(), depth + 1);
       case cpp_type::kind::named: break;
     }
     type_def const& d = *types_.at(t.name);
     if (d.of == type_def::kind::alias) return example(*d.aliased, depth + 1);
     std::string object = "{";
-    for (field_def const& f : d.fields)
-      object += (object.size() > 1 ? "," : "") + json_string(f.wire) + ":" + example(f.type, depth + 1);
+    bool named_by_field = false;  // a discriminated alternative says which it is, by a field or beside them
+    for (field_def const& f : d.fields) {
+      bool const names = !d.discriminator_property.empty() && f.wire == d.discriminator_property;
+      named_by_field = named_by_field || names;
+      object += (object.size() > 1 ? "," : "") + json_string(f.wire) + ":" +
+                (names ? json_string(d.discriminator_value) : example(f.type, depth + 1));
+    }
+    if (!d.discriminator_property.empty() && !named_by_field)
+      object += (object.size() > 1 ? "," : "") + json_string(d.discriminator_property) + ":" +
+                json_string(d.discriminator_value);
     return object + "}";
   }
 

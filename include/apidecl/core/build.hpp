@@ -41,6 +41,10 @@
 /// `apidecl::build(endpoint, buffer, apidecl::serializer_set{my_json}, apidecl::body = value, ...)`.
 namespace apidecl {
 
+namespace diagnostic {
+template <class Serializer, class Media> inline constexpr bool serializer_gives_no_media_parameter = false;
+}  // namespace diagnostic
+
 namespace detail {
 
 // One declared parameter with its value as text: the non-template part of building works on these.
@@ -99,12 +103,33 @@ inline void write_decimal(std::uint64_t value, writer& out) noexcept {
   out.append({digits + begin, sizeof digits - begin});
 }
 
+// A request's Content-Type: the media type's name and, for a media type whose Content-Type carries
+// a parameter chosen per body (media_type.hpp: multipart's boundary), that parameter.
+struct content_type_text {
+  std::string_view name;
+  std::string_view parameter;
+  std::string_view value;
+};
+
+template <class Media, class = void>
+struct has_media_parameter : std::false_type {};
+template <class Media>
+struct has_media_parameter<Media, std::void_t<decltype(Media::parameter)>> : std::true_type {};
+
+template <class Serializer, class = void>
+struct gives_parameter_value : std::false_type {};
+template <class Serializer>
+struct gives_parameter_value<Serializer, std::enable_if_t<std::is_convertible_v<
+    decltype(std::declval<Serializer const&>().parameter_value(std::string_view{})), std::string_view>>>
+    : std::true_type {};
+
 // Writes the target and the header block after the body already in `out`, recording where the
 // secret values go in `secrets`. A streamed body (`source`) gets its Content-Length field here:
 // the transport sends the source's bytes, which are nowhere in `out`.
 template <class Secrets>
 build_result assemble(method m, std::string_view path, param_slot const* slots, std::size_t count,
-                      std::string_view content_type, body_source_ref source, writer& out, Secrets secrets) noexcept {
+                      content_type_text const& content_type, body_source_ref source, writer& out,
+                      Secrets secrets) noexcept {
   std::size_t const body_end = out.size();
 
   std::size_t const target_begin = out.size();
@@ -136,9 +161,15 @@ build_result assemble(method m, std::string_view path, param_slot const* slots, 
     write_value(slots[i], out, secrets, [&] { out.append(slots[i].text); });
     out.append("\r\n");
   }
-  if (!content_type.empty()) {
+  if (!content_type.name.empty()) {
     out.append("Content-Type: ");
-    out.append(content_type);
+    out.append(content_type.name);
+    if (!content_type.parameter.empty()) {
+      out.append("; ");
+      out.append(content_type.parameter);
+      out.push_back('=');
+      out.append(content_type.value);
+    }
     out.append("\r\n");
   }
   if (source) {
@@ -214,19 +245,33 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
   param_slot const slots[] = {make_slot<Declared>(storage[I], args...)..., param_slot{}};
   if (auto invalid = first_invalid(slots, sizeof...(Declared))) return *invalid;
 
-  std::string_view content_type;
+  content_type_text content_type;
   body_source_ref source;
   if constexpr (endpoint_has_body_v<E>) {
     using media = typename E::body::media;
-    content_type = media::name;
+    content_type.name = media::name;
     auto const& given = nth<index_of<body_parameter, typename Args::parameter...>()>(args...).value;
     if constexpr (is_streamed_body_for_v<remove_cvref_t<decltype(given)>, typename E::body::type>) {
       source = given;
       if (!source) return validation_error{validation_error::code::unencodable_body, "body", "is an empty body_source_ref", 0};
     } else {
+      auto const& serializer = serializers.template get<media>();
       typename E::body::type const& body = given;
-      encode_result const encoded = serializers.template get<media>().encode(body, out);
+      encode_result const encoded = serializer.encode(body, out);
       if (!encoded) return validation_error{validation_error::code::unencodable_body, "body", encoded.problem(), 0};
+      if constexpr (has_media_parameter<media>::value) {
+        using serializer_type = remove_cvref_t<decltype(serializer)>;
+        if constexpr (!gives_parameter_value<serializer_type>::value) {
+          static_assert(diagnostic::serializer_gives_no_media_parameter<serializer_type, media>,
+                        "apidecl: the body's media type declares a Content-Type parameter, so its serializer must "
+                        "give its value: std::string_view parameter_value(std::string_view encoded_body) const");
+        } else {
+          // The body is written from the buffer's start; only what fit is there to read.
+          std::size_t const held = out.overflowed() ? out.capacity() : out.size();
+          content_type.parameter = media::parameter;
+          content_type.value = serializer.parameter_value(out.slice(0, held));
+        }
+      }
       if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
         secrets->add(0, out.size());  // the body is written first, from the buffer's start
     }

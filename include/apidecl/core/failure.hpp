@@ -42,6 +42,22 @@ enum class transport_errc {
   other,
 };
 
+/// The code's name as a log line, a metric label or a trace's `error.type` spells it.
+constexpr std::string_view transport_errc_name(transport_errc code) noexcept {
+  switch (code) {
+    case transport_errc::cannot_connect: return "cannot_connect";
+    case transport_errc::timed_out: return "timed_out";
+    case transport_errc::connection_lost: return "connection_lost";
+    case transport_errc::tls_error: return "tls_error";
+    case transport_errc::response_too_large: return "response_too_large";
+    case transport_errc::protocol_error: return "protocol_error";
+    case transport_errc::cancelled: return "cancelled";
+    case transport_errc::body_stream_failed: return "body_stream_failed";
+    case transport_errc::other: return "other";
+  }
+  return "other";
+}
+
 /// A Transport's failure. `may_have_reached_server` is false only when the request provably never
 /// left (so a non-idempotent request can be retried); transports that cannot tell say true.
 struct transport_error {

@@ -5,7 +5,10 @@
 
 /// Media types name the format of a body. A descriptor says which one each body uses; a client
 /// picks the Serializer whose `media_type` is that tag. A user adds one by declaring a struct with
-/// `static constexpr std::string_view name`, the value of the Content-Type header.
+/// `static constexpr std::string_view name`, the value of the Content-Type header. A media type
+/// whose Content-Type carries a parameter chosen per body, as `multipart/form-data` carries its
+/// boundary, also declares `static constexpr std::string_view parameter` (its name); its
+/// Serializer then gives the value, read from the body it encoded (serializer.hpp).
 namespace apidecl {
 
 /// JSON, RFC 8259.

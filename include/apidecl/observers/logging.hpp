@@ -88,7 +88,7 @@ class logging_observer {
     writer& out = text.out();
     out.append(" ended: ");
     if (e.error) {
-      out.append(detail::transport_errc_name(e.error->code));
+      out.append(transport_errc_name(e.error->code));
       out.append(" (");
       detail::append_as_one_line(out, e.error->detail);
       out.push_back(')');

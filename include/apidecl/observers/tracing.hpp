@@ -64,7 +64,7 @@ class tracing_observer {
     detail::fixed_line<8> status;
     std::string_view error_type;
     if (e.error) {
-      error_type = detail::transport_errc_name(e.error->code);
+      error_type = transport_errc_name(e.error->code);
     } else if (e.status >= 400) {
       detail::write_integer(status.out(), e.status);
       error_type = status.text();

@@ -5,6 +5,8 @@
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/openapi/json_text.hpp>
 #include <apidecl/serializer/fields.hpp>
+#include <apidecl/serializer/multipart.hpp>
+#include <apidecl/serializer/one_of.hpp>
 #include <apidecl/types/enum_names.hpp>
 #include <apidecl/types/fixed_vector.hpp>
 #include <apidecl/types/id.hpp>
@@ -17,6 +19,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
+#include <variant>
 #include <vector>
 
 /// The JSON Schema of a body or field type, as an OpenAPI 3.1 document writes it. A struct is
@@ -122,6 +126,31 @@ void write_struct_schema(writer& out, schema_set& schemas) noexcept {
 }
 
 template <class T>
+void write_ref(writer& out) noexcept {
+  out.append("#/components/schemas/");
+  component_key(out, type_name<T>());
+}
+
+// A variant's alternatives under oneOf, and its discriminator's property and mapping if it has one.
+template <class Variant, std::size_t... I>
+void write_one_of(writer& out, schema_set& schemas, std::index_sequence<I...>) noexcept {
+  out.append(R"({"oneOf":[)");
+  ((out.append(I == 0 ? "" : ","), write_schema<std::variant_alternative_t<I, Variant>>(out, schemas)), ...);
+  out.push_back(']');
+  if constexpr (is_discriminated_v<Variant>) {
+    out.append(R"(,"discriminator":{"propertyName":)");
+    json_string(out, discriminator_property_v<Variant>);
+    out.append(R"(,"mapping":{)");
+    bool first = true;
+    ((json_key(out, std::variant_alternative_t<I, Variant>::discriminator_value, first), out.push_back('"'),
+      write_ref<std::variant_alternative_t<I, Variant>>(out), out.push_back('"')),
+     ...);
+    out.append("}}");
+  }
+  out.push_back('}');
+}
+
+template <class T>
 void write_schema(writer& out, schema_set& schemas) noexcept {
   if constexpr (std::is_same_v<T, bool>) {
     out.append(R"({"type":"boolean"})");
@@ -153,10 +182,15 @@ void write_schema(writer& out, schema_set& schemas) noexcept {
     out.append(R"({"type":"string","format":"date-time"})");
   } else if constexpr (is_text_value_v<T>) {
     out.append(R"({"type":"string"})");
+  } else if constexpr (apidecl::detail::is_file_part<T>::value) {
+    out.append(R"({"type":"string","format":"binary"})");
+  } else if constexpr (apidecl::detail::is_variant<T>::value) {
+    if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+    else write_one_of<T>(out, schemas, std::make_index_sequence<std::variant_size_v<T>>{});
   } else if constexpr (is_struct_v<T>) {
     schemas.add(type_name<T>(), &write_struct_schema<T>);
-    out.append(R"({"$ref":"#/components/schemas/)");
-    component_key(out, type_name<T>());
+    out.append(R"({"$ref":")");
+    write_ref<T>(out);
     out.append(R"("})");
   } else {
     out.append("{}");  // a type of the caller's own serializer: any value

@@ -7,6 +7,7 @@
 #include <apidecl/detail/utf8.hpp>
 #include <apidecl/serializer/codec_result.hpp>
 #include <apidecl/serializer/fields.hpp>
+#include <apidecl/serializer/one_of.hpp>
 #include <apidecl/types/id.hpp>
 #include <apidecl/types/scalar_text.hpp>
 
@@ -25,6 +26,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 /// A JSON Serializer (serializer.hpp) on Boost.JSON. Link Boost.JSON's compiled library
@@ -32,7 +34,8 @@
 ///
 /// Body types: Hana Structs (fields.hpp) of `std::string`, integers, `bool`, `double`,
 /// `std::optional`, `std::vector`, enums with `enum_names`, `open_enum`, text values
-/// (text_value.hpp) as JSON strings, `id` as its value (so an integer ID is a JSON number), and
+/// (text_value.hpp) as JSON strings, `id` as its value (so an integer ID is a JSON number),
+/// `std::variant` (one_of.hpp: by its discriminator, or the first alternative that decodes) and
 /// nested structs. Decoding ignores unknown fields; a missing required field, a value of the wrong
 /// JSON type, an integer out of range, an unknown enum name, text that a text value refuses or
 /// malformed JSON is a `decode_result` naming the field's path (`Projects/0/ProjectID`). Parsing
@@ -53,6 +56,10 @@ template <bool Encoding, class... Fields>
 constexpr bool json_supports_fields(type_list<Fields...>) noexcept {
   return (json_supports<Fields, Encoding>() && ...);
 }
+template <bool Encoding, class... Alternatives>
+constexpr bool json_supports_alternatives(std::variant<Alternatives...> const*) noexcept {
+  return sizeof...(Alternatives) > 0 && (json_supports<Alternatives, Encoding>() && ...);
+}
 // The types boost_json_serializer reads (and, with Encoding, writes): what its encode and decode
 // accept, so `can_decode_v` tells the truth and a wrong body type is one clear error.
 template <class T, bool Encoding>
@@ -62,6 +69,7 @@ constexpr bool json_supports() noexcept {
   else if constexpr (is_optional<T>::value || is_vector<T>::value || is_id<T>::value)
     return json_supports<typename T::value_type, Encoding>();
   else if constexpr (is_struct_v<T>) return json_supports_fields<Encoding>(field_types_t<T>{});
+  else if constexpr (is_variant<T>::value) return json_supports_alternatives<Encoding>(static_cast<T const*>(nullptr));
   else return false;
 }
 }  // namespace detail
@@ -168,6 +176,9 @@ class boost_json_serializer {
       if (!problem.empty()) return wrong(at, std::move(problem));
     } else if constexpr (is_struct_v<T>) {
       return struct_from_json(json, target, at);
+    } else if constexpr (detail::is_variant<T>::value) {
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+      else return variant_from_json(json, target, at, std::make_index_sequence<std::variant_size_v<T>>{});
     } else {
       static_assert(detail::always_false<T>,
                     "apidecl: boost_json_serializer cannot decode this type: make it a Hana Struct "
@@ -218,6 +229,40 @@ class boost_json_serializer {
     return result;
   }
 
+  // The alternative the discriminator names, or the first that decodes (one_of.hpp).
+  template <class T, std::size_t... I>
+  static decode_result variant_from_json(boost::json::value const& json, T& target, path_step const* at,
+                                         std::index_sequence<I...>) {
+    decode_result result;
+    if constexpr (is_discriminated_v<T>) {
+      auto const* object = json.if_object();
+      if (object == nullptr) return wrong(at, "expected an object");
+      std::string_view const property = discriminator_property_v<T>;
+      path_step const step{at, property, 0};
+      auto const* tag = object->if_contains({property.data(), property.size()});
+      if (tag == nullptr) return wrong(&step, "missing discriminator");
+      auto const* text = tag->if_string();
+      if (text == nullptr) return wrong(&step, "expected a string");
+      std::string_view const name(text->data(), text->size());
+      bool const known = ((name == std::variant_alternative_t<I, T>::discriminator_value &&
+                           (result = from_json(json, target.template emplace<I>(), at), true)) ||
+                          ...);
+      if (!known) return wrong(&step, "unknown discriminator value \"" + std::string(name) + "\"");
+    } else {
+      std::string reasons;
+      auto const decodes = [&](auto& alternative, std::size_t index) {
+        decode_result const tried = from_json(json, alternative, at);
+        if (tried) return true;
+        reasons += (index == 0 ? "" : "; ") + std::to_string(index) + ": ";
+        if (!tried.where().empty()) reasons += tried.where() + ": ";
+        reasons += tried.what();
+        return false;
+      };
+      if (!(decodes(target.template emplace<I>(), I) || ...)) result = wrong(at, "matches no alternative (" + reasons + ")");
+    }
+    return result;
+  }
+
   template <class T>
   static encode_result to_json(T const& value, boost::json::value& json) {
     if constexpr (std::is_same_v<T, bool>) {
@@ -248,6 +293,9 @@ class boost_json_serializer {
         else result = encode_result("holds text that is not valid UTF-8");
       });
       return problem.empty() ? result : encode_result(problem);
+    } else if constexpr (detail::is_variant<T>::value) {
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
+      else return variant_to_json(value, json, std::make_index_sequence<std::variant_size_v<T>>{});
     } else if constexpr (is_struct_v<T>) {
       auto& object = json.emplace_object();
       encode_result result;
@@ -264,6 +312,32 @@ class boost_json_serializer {
                     "apidecl: boost_json_serializer cannot encode this type: make it a Hana Struct "
                     "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
                     "std::vector, an enum with enum_names, open_enum, id or a text value (text_value.hpp)");
+    }
+    return {};
+  }
+
+  // The alternative held, with its discriminator if the variant has one.
+  template <class T, std::size_t... I>
+  static encode_result variant_to_json(T const& value, boost::json::value& json, std::index_sequence<I...>) {
+    if (value.valueless_by_exception()) return encode_result("holds a variant that lost its value");
+    encode_result result;
+    (void)((value.index() == I && (result = alternative_to_json(*std::get_if<I>(&value), json), true)) || ...);
+    return result;
+  }
+
+  template <class Alternative>
+  static encode_result alternative_to_json(Alternative const& value, boost::json::value& json) {
+    if (encode_result const status = to_json(value, json); !status) return status;
+    if constexpr (detail::declares_discriminator<Alternative>::value) {
+      std::string_view const property = Alternative::discriminator_property, name = Alternative::discriminator_value;
+      auto* const object = json.if_object();
+      if (object == nullptr) return encode_result("holds a discriminated alternative that is not written as an object");
+      auto* const written = object->if_contains({property.data(), property.size()});
+      auto const* text = written != nullptr ? written->if_string() : nullptr;
+      bool const left_empty = text != nullptr && text->empty();  // a field the caller did not set
+      if (written != nullptr && !left_empty && (text == nullptr || std::string_view(text->data(), text->size()) != name))
+        return encode_result("holds a discriminator field that does not name its own alternative");
+      (*object)[{property.data(), property.size()}] = boost::json::string_view(name.data(), name.size());
     }
     return {};
   }

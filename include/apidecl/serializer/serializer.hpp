@@ -21,6 +21,10 @@
 /// a missing required part, a wrong type or malformed text as a `decode_result` naming where in
 /// the body it is. A serializer need only support the types its users give it.
 ///
+/// If `S::media_type` declares a `parameter` (media_type.hpp), `std::string_view v =
+/// s.parameter_value(held)` must be valid too: the parameter's value for the body `encode` wrote
+/// from the buffer's start, of which `held` is what fit (multipart.hpp's boundary).
+///
 /// Exemplar:
 ///
 ///     struct my_json {

@@ -60,21 +60,6 @@ inline void write_endpoint(writer& out, endpoint_info const& e) noexcept {
   out.append(e.path_template);
 }
 
-/// The error's name, as a label or `error.type` spells it: low-cardinality, never its detail.
-constexpr std::string_view transport_errc_name(transport_errc code) noexcept {
-  switch (code) {
-    case transport_errc::cannot_connect: return "cannot_connect";
-    case transport_errc::timed_out: return "timed_out";
-    case transport_errc::connection_lost: return "connection_lost";
-    case transport_errc::tls_error: return "tls_error";
-    case transport_errc::response_too_large: return "response_too_large";
-    case transport_errc::protocol_error: return "protocol_error";
-    case transport_errc::cancelled: return "cancelled";
-    case transport_errc::body_stream_failed: return "body_stream_failed";
-    case transport_errc::other: return "other";
-  }
-  return "other";
-}
 
 }  // namespace apidecl::detail
 
