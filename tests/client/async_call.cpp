@@ -203,16 +203,31 @@ TEST_CASE("async_call logs a Session in again when refused, with a call of its o
   auto& emulator = test_support::fresh_emulator();
   asio::io_context context;
   apidecl::asio_transport http(context, options_for(emulator));
-  // The emulator refuses this token and has no login endpoint: the login answers 404.
+  // The emulator refuses this stale token: the client logs in with the emulator's account and
+  // sends the call again with the new token.
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
-                                  c24::password_session("alice", "secret", "00000000000000000000000000000001"));
+                                  c24::password_session("api_user", "api_password", "00000000000000000000000000000001"));
+  std::optional<authorize_result> got;
+  api.async_call(c24::authorize_job, c24::job_id = job, [&](authorize_result r) { got = std::move(r); });
+  context.run();
+  REQUIRE(got.has_value());
+  CHECK(got->http_status() == 204);
+  CHECK(emulator.count().requests == 3);  // the call, the login, the call again
+}
+
+TEST_CASE("async_call ends with the login's refusal when the Session's credentials are wrong",
+          "[client][async_call][session]") {
+  auto& emulator = test_support::fresh_emulator();
+  asio::io_context context;
+  apidecl::asio_transport http(context, options_for(emulator));
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{},
+                                  c24::password_session("api_user", "not the password", "00000000000000000000000000000001"));
   std::optional<authorize_result> got;
   api.async_call(c24::authorize_job, c24::job_id = job, [&](authorize_result r) { got = std::move(r); });
   context.run();
   REQUIRE(got.has_value());
   REQUIRE(got->failure_if() != nullptr);
-  CHECK(got->failure_if()->message() ==
-        "cannot authenticate the request: the login failed: cielo24 answered an undocumented status");
+  CHECK(got->failure_if()->message() == "cannot authenticate the request: the login failed: cielo24 refused the credentials");
   CHECK(got->attempts() == 1);
   CHECK(emulator.count().requests == 2);  // the call and the login, not the call again
 }

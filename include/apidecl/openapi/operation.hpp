@@ -197,15 +197,15 @@ constexpr content_entry content_of() noexcept {
   else return {Media::name, &write_schema<Body>};
 }
 
-template <class Response, int Code>
+template <class Response, int Code, int Last = Code>
 constexpr response_entry response_entry_of() noexcept {
-  return {Code, Response::last, content_of<typename Response::body, typename Response::media>(),
+  return {Code, Last, content_of<typename Response::body, typename Response::media>(),
           headers_writer(typename Response::headers{})};
 }
 
 template <class... On>
 struct response_table {
-  static constexpr response_entry entries[sizeof...(On) + 1] = {response_entry_of<On, On::code>()..., {}};
+  static constexpr response_entry entries[sizeof...(On) + 1] = {response_entry_of<On, On::code, On::last>()..., {}};
 };
 template <class... On>
 constexpr response_table<On...> response_table_of(responses<On...>) noexcept {
