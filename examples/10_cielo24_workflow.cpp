@@ -1,6 +1,7 @@
-// 10 — A whole cielo24 job: log in, create a job, upload a media file from disk, ask for a
-// transcription, poll the job with a growing wait until it is Complete, save its captions as SRT
-// and WebVTT files, log out. Every step stops the program with its typed error if it fails.
+// 10 — A whole cielo24 job: log in with a session (which would log in again by itself if the
+// token expired), create a job, upload a media file streamed from disk, ask for a transcription,
+// poll the job with a growing wait until it is Complete, stream its captions into SRT and WebVTT
+// files, log out. Every step stops the program with its typed error if it fails.
 //
 // Against the real sandbox: APIDECL_CIELO24_USERNAME, APIDECL_CIELO24_PASSWORD and
 // APIDECL_MEDIA_FILE in the environment, and --base-url https://sandbox.cielo24.com. Against the
@@ -13,6 +14,7 @@
 #include <apidecl/fmt/formatters.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/text.hpp>
+#include <apidecl/stream/file.hpp>
 #include <apidecl/transport/curl.hpp>
 
 #include <fmt/core.h>
@@ -22,7 +24,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <thread>
 
@@ -80,14 +81,15 @@ int main(int argc, char** argv) {
   bool const emulator = on_emulator(s.base_url);
   apidecl::curl_transport http({s.base_url});
 
-  auto anonymous = apidecl::make_client(http, apidecl::boost_json_serializer{});
-  auto const login =
-      anonymous.call(c24::login, c24::username = from_environment("APIDECL_CIELO24_USERNAME", "api_user"),
-                     c24::password = from_environment("APIDECL_CIELO24_PASSWORD", "api_password"));
-  if (!succeeded<200>(login, "login")) return 1;
-  fmt::print("logged in\n");
+  auto session = c24::password_session(from_environment("APIDECL_CIELO24_USERNAME", "api_user"),
+                                       from_environment("APIDECL_CIELO24_PASSWORD", "api_password"));
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},
-                                  apidecl::octet_serializer{}, c24::token_auth{login.get_if<200>()->api_token});
+                                  apidecl::octet_serializer{}, session);
+  if (apidecl::auth_result const in = api.login(); !in) {
+    fmt::print("login failed: {}\n", in.problem());
+    return 1;
+  }
+  fmt::print("logged in\n");
 
   auto const job = api.call(c24::create_job, c24::job_name = "apidecl example 10");
   if (!succeeded<200>(job, "create job")) return 1;
@@ -95,10 +97,14 @@ int main(int argc, char** argv) {
   fmt::print("created job {}\n", job_id);
 
   auto const path = media_file();
-  std::ifstream in(path, std::ios::binary);
-  std::string media{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!succeeded<200>(api.call(c24::add_media_file, c24::job_id = job_id, apidecl::body = media), "upload")) return 1;
-  fmt::print("uploaded {} bytes from {}\n", media.size(), path.filename().string());
+  auto media = apidecl::file_source::open(path.c_str());  // read as it is sent: any size, little memory
+  if (!media) {
+    fmt::print("cannot read {}: {}\n", path.string(), media.error().what);
+    return 1;
+  }
+  auto const upload = api.call(c24::add_media_file, c24::job_id = job_id, apidecl::body = apidecl::stream_from(*media));
+  if (!succeeded<200>(upload, "upload")) return 1;
+  fmt::print("uploaded {} bytes from {}\n", media->size(), path.filename().string());
 
   auto const task = api.call(c24::perform_transcription, c24::job_id = job_id,
                              c24::transcription_fidelity = c24::job_fidelity::mechanical,
@@ -122,11 +128,14 @@ int main(int argc, char** argv) {
 
   for (auto [format, extension] : {std::pair{c24::caption_file_format::srt, ".srt"},
                                    std::pair{c24::caption_file_format::web_vtt, ".vtt"}}) {
-    auto const caption = api.call(c24::get_caption, c24::job_id = job_id, c24::caption_format = format);
-    if (!succeeded<200>(caption, "get caption")) return 1;
     auto const file = std::filesystem::temp_directory_path() / ("apidecl-example-10" + std::string(extension));
-    std::ofstream(file, std::ios::binary) << *caption.get_if<200>();
-    fmt::print("wrote {} ({} bytes)\n", file.filename().string(), caption.get_if<200>()->size());
+    auto saved = apidecl::file_sink::create(file.c_str());
+    if (!saved) return 1;
+    apidecl::call_options streamed;
+    streamed.response_into = apidecl::stream_to(*saved);  // the 200's body goes to the file as it arrives
+    auto const caption = api.call(streamed, c24::get_caption, c24::job_id = job_id, c24::caption_format = format);
+    if (!succeeded<200>(caption, "get caption") || saved->flush()) return 1;
+    fmt::print("wrote {} ({} bytes)\n", file.filename().string(), saved->written());
   }
 
   if (!succeeded<204>(api.call(c24::logout), "logout")) return 1;

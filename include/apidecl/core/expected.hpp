@@ -25,7 +25,9 @@ class expected {
   T const& value() const& noexcept { return *std::get_if<0>(&state_); }
   T& value() & noexcept { return *std::get_if<0>(&state_); }
   T const& operator*() const& noexcept { return value(); }
+  T& operator*() & noexcept { return value(); }
   T const* operator->() const noexcept { return std::get_if<0>(&state_); }
+  T* operator->() noexcept { return std::get_if<0>(&state_); }
 
   E const& error() const& noexcept { return *std::get_if<1>(&state_); }
   E& error() & noexcept { return *std::get_if<1>(&state_); }
