@@ -6,7 +6,8 @@
 // Against the real sandbox: APIDECL_CIELO24_USERNAME, APIDECL_CIELO24_PASSWORD and
 // APIDECL_MEDIA_FILE in the environment, and --base-url https://sandbox.cielo24.com. Against the
 // local emulator no time passes by itself: instead of sleeping, the example moves the emulator's
-// clock on through its control API (`on_emulator` below), which the real service does not have.
+// clock on through its control API (`examples::wait`, emulator_clock.hpp), which the real service does not have.
+#include "emulator_clock.hpp"
 #include "settings.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
@@ -20,12 +21,10 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
 
 namespace c24 = apidecl::cielo24;
 
@@ -34,20 +33,6 @@ namespace {
 std::string from_environment(char const* name, std::string fallback) {
   char const* value = std::getenv(name);
   return value && *value ? value : fallback;
-}
-
-/// Whether the base URL is the local emulator (scripts/with-emulator starts it on the loopback).
-bool on_emulator(std::string const& base_url) { return base_url.rfind("http://127.0.0.1:", 0) == 0; }
-
-/// Waits `seconds` for the job to move on: for real, or by moving the emulator's clock.
-bool wait(apidecl::curl_transport& http, bool emulator, int seconds) {
-  if (!emulator) {
-    std::this_thread::sleep_for(std::chrono::seconds(seconds));
-    return true;
-  }
-  auto const moved = http.send(apidecl::request(
-      apidecl::method::post, "/_emulator/clock/advance?seconds=" + std::to_string(seconds), {}, {}));
-  return moved && moved->status == 200;
 }
 
 /// Prints why a call did not answer `Status`, and says whether it did.
@@ -78,7 +63,7 @@ std::filesystem::path media_file() {
 
 int main(int argc, char** argv) {
   examples::settings const s = examples::read_settings(argc, argv);
-  bool const emulator = on_emulator(s.base_url);
+  bool const emulator = examples::on_emulator(s.base_url);
   apidecl::curl_transport http({s.base_url});
 
   auto session = c24::password_session(from_environment("APIDECL_CIELO24_USERNAME", "api_user"),
@@ -123,7 +108,7 @@ int main(int argc, char** argv) {
     last_status = text;
     if (status && *status == c24::job_status::complete) break;
     if ((status && *status == c24::job_status::media_failure) || polls == 100) return 1;
-    if (!wait(http, emulator, wait_seconds)) return 1;
+    if (!examples::wait(http, emulator, wait_seconds)) return 1;
   }
 
   for (auto [format, extension] : {std::pair{c24::caption_file_format::srt, ".srt"},

@@ -5,7 +5,8 @@
 // Against the real sandbox: --base-url https://developer-sandbox.liondemand.com --key-id <id>
 // --secret-key <secret>, and APIDECL_SOURCE_FILE naming the file to translate. Against the local
 // emulator no time passes by itself: instead of sleeping, the example moves the emulator's clock on
-// through its control API (`on_emulator` below), which the real service does not have.
+// through its control API (`examples::wait`, emulator_clock.hpp), which the real service does not have.
+#include "emulator_clock.hpp"
 #include "settings.hpp"
 
 #include <apidecl/apis/ondemand/ondemand.hpp>
@@ -21,33 +22,17 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <string>
-#include <thread>
 
 namespace od = apidecl::ondemand;
 namespace v = od::v2015;
 
 namespace {
-
-/// Whether the base URL is the local emulator (scripts/with-emulator starts it on the loopback).
-bool on_emulator(std::string const& base_url) { return base_url.rfind("http://127.0.0.1:", 0) == 0; }
-
-/// Waits `seconds`: for real, or by moving the emulator's clock.
-bool wait(apidecl::curl_transport& http, bool emulator, int seconds) {
-  if (!emulator) {
-    std::this_thread::sleep_for(std::chrono::seconds(seconds));
-    return true;
-  }
-  auto const moved = http.send(apidecl::request(
-      apidecl::method::post, "/_emulator/clock/advance?seconds=" + std::to_string(seconds), {}, {}));
-  return moved && moved->status == 200;
-}
 
 /// Prints why a call did not answer `Status`, and says whether it did.
 template <int Status, class Result>
@@ -75,7 +60,7 @@ std::filesystem::path source_file() {
 
 int main(int argc, char** argv) {
   examples::settings const s = examples::read_settings(argc, argv);
-  bool const emulator = on_emulator(s.base_url);
+  bool const emulator = examples::on_emulator(s.base_url);
   apidecl::curl_transport http({s.base_url});
   auto api = apidecl::make_client(http, apidecl::pugixml_serializer{}, apidecl::octet_serializer{},
                                   od::signer({s.key_id, s.secret_key}, apidecl::openssl_sha256{}));
@@ -109,7 +94,7 @@ int main(int argc, char** argv) {
       quote = *current.get_if<200>();
       break;
     }
-    if (!wait(http, emulator, wait_seconds)) return 1;
+    if (!examples::wait(http, emulator, wait_seconds)) return 1;
   }
   if (!quote || quote->status != v::quote_status::pending) return 1;
   fmt::print("quote {}: Pending, {} {}\n", quote_id, apidecl::to_text(*quote->total_cost),
@@ -154,7 +139,7 @@ int main(int argc, char** argv) {
     if (status != last_status) fmt::print("project {}: {}\n", project->value(), status);
     last_status = status;
     if (status == "Complete") break;
-    if (polls == 100 || !wait(http, emulator, wait_seconds)) return 1;
+    if (polls == 100 || !examples::wait(http, emulator, wait_seconds)) return 1;
   }
 
   auto const translation = api.call(v::get_file_translation, od::asset_id = asset.value(), od::language = "fr-fr");
