@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../support/emulator.hpp"
+#include "emulator_client.hpp"
 #include "../../support/server_process.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
@@ -22,24 +23,12 @@ namespace c24 = apidecl::cielo24;
 
 namespace {
 
-constexpr char const* seed_token = "7ca5dc5c7cce449fb0fff719307e8f5f";
+using namespace cielo24_over_sockets;
+
 constexpr char const* seed_api_key = "0123456789abcdef0123456789abcdef";
 constexpr char const* in_process_job = "22222222222222222222222222222222";
 constexpr char const* unknown_job = "ffffffffffffffffffffffffffffffff";
 
-auto client(apidecl::curl_transport& http, std::string token = seed_token) {
-  return apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},
-                              apidecl::octet_serializer{}, apidecl::query_string_serializer{},
-                              c24::token_auth{std::move(token)});
-}
-
-template <class Result>
-void require_error(Result const& answer, c24::error_type expected) {
-  INFO("HTTP status " << answer.http_status());
-  REQUIRE(answer.template get_if<400>() != nullptr);
-  CHECK(answer.template get_if<400>()->type == expected);
-  CHECK_FALSE(answer.template get_if<400>()->comment.empty());
-}
 
 template <class Result>
 void require_no_content(Result const& answer) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../support/emulator.hpp"
+#include "emulator_client.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
@@ -19,22 +20,10 @@ namespace c24 = apidecl::cielo24;
 
 namespace {
 
-constexpr char const* seed_token = "7ca5dc5c7cce449fb0fff719307e8f5f";
+using namespace cielo24_over_sockets;
+
 constexpr char const* complete_seed_job = "33333333333333333333333333333333";
 constexpr char const* pending_seed_job = "11111111111111111111111111111111";
-
-auto client(apidecl::curl_transport& http, std::string token = seed_token) {
-  return apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},
-                              apidecl::octet_serializer{}, apidecl::query_string_serializer{},
-                              c24::token_auth{std::move(token)});
-}
-
-template <class Result>
-void require_error(Result const& answer, c24::error_type expected) {
-  INFO("HTTP status " << answer.http_status());
-  REQUIRE(answer.template get_if<400>() != nullptr);
-  CHECK(answer.template get_if<400>()->type == expected);
-}
 
 bool starts_with(std::string const& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
 bool contains(std::string const& text, std::string_view part) { return text.find(part) != std::string::npos; }
