@@ -4,6 +4,7 @@
 // decoded while a sink was given. asio_transport does not stream, and says so.
 #include <catch2/catch.hpp>
 
+#include "../support/boost_without_exceptions.hpp"
 #include "../support/raw_servers.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
