@@ -106,6 +106,13 @@ class scripted_server {
     return then::hold;
   }
 
+  /// A session that reads one request, answers `reply` and closes the connection.
+  then answer_once(int connection, std::string_view reply) {
+    read_request(connection);
+    write_all(connection, reply);
+    return then::close;
+  }
+
   /// Called from a session: once it returns, the port refuses connections, before the session's
   /// connection is closed.
   void stop_listening() noexcept { stop_listening_ = true; }

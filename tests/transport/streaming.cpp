@@ -63,6 +63,13 @@ struct checking_sink {
   }
 };
 
+// Call options that send the body of the statuses a sink takes to `sink`.
+apidecl::call_options into(checking_sink& sink) {
+  apidecl::call_options options;
+  options.response_into = apidecl::stream_to(sink);
+  return options;
+}
+
 std::string answer(int status, std::string_view type, std::string_view body) {
   return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + std::string(type) +
          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + std::string(body);
@@ -132,15 +139,12 @@ TEMPLATE_TEST_CASE("a download larger than max_response_body goes to the sink by
                    CURL_TRANSPORTS) {
   constexpr std::size_t size = 2 * 1024 * 1024 + 5;
   scripted_server server([&](int connection) {
-    server.read_request(connection);
-    scripted_server::write_all(connection, answer(200, "application/octet-stream", generated_bytes(size)));
-    return scripted_server::then::close;
+    return server.answer_once(connection, answer(200, "application/octet-stream", generated_bytes(size)));
   });
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   checking_sink sink;
-  apidecl::call_options options;
-  options.response_into = apidecl::stream_to(sink);
+  apidecl::call_options const options = into(sink);
   auto const r = run(api, [&](auto&& call) {
     return call(options, c24::download_media, c24::api_token = token, c24::job_id = job,
                 c24::media_type = c24::media_file_format::mp4);
@@ -156,16 +160,13 @@ TEMPLATE_TEST_CASE("a download larger than max_response_body goes to the sink by
 TEMPLATE_TEST_CASE("the error status is decoded while a sink was given, and the sink never begins",
                    "[transport][stream]", CURL_TRANSPORTS) {
   scripted_server server([&](int connection) {
-    server.read_request(connection);
-    scripted_server::write_all(
+    return server.answer_once(
         connection, answer(400, "application/json", R"({"ErrorType":"ITEM_NOT_FOUND","ErrorComment":"no such job"})"));
-    return scripted_server::then::close;
   });
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   checking_sink sink;
-  apidecl::call_options options;
-  options.response_into = apidecl::stream_to(sink);
+  apidecl::call_options const options = into(sink);
   auto const r = run(api, [&](auto&& call) {
     return call(options, c24::get_caption, c24::api_token = token, c24::job_id = job,
                 c24::caption_format = c24::caption_file_format::srt);
@@ -188,8 +189,7 @@ TEMPLATE_TEST_CASE("a server that closes mid-download ends the call as connectio
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   checking_sink sink;
-  apidecl::call_options options;
-  options.response_into = apidecl::stream_to(sink);
+  apidecl::call_options const options = into(sink);
   auto const r = run(api, [&](auto&& call) { return call(options, c24::get_transcript, c24::api_token = token, c24::job_id = job); });
   REQUIRE(r.failure_if() != nullptr);
   REQUIRE(r.failure_if()->transport() != nullptr);
@@ -275,15 +275,12 @@ TEMPLATE_TEST_CASE("a streamed upload retried after a 503 is sent again whole, i
 TEMPLATE_TEST_CASE("a status that is not the sink's is still bounded by max_response_body", "[transport][stream]",
                    CURL_TRANSPORTS) {
   scripted_server server([&](int connection) {
-    server.read_request(connection);
-    scripted_server::write_all(connection, answer(400, "application/json", std::string(100000, ' ')));
-    return scripted_server::then::close;
+    return server.answer_once(connection, answer(400, "application/json", std::string(100000, ' ')));
   });
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   checking_sink sink;
-  apidecl::call_options options;
-  options.response_into = apidecl::stream_to(sink);
+  apidecl::call_options const options = into(sink);
   auto const r = run(api, [&](auto&& call) { return call(options, c24::get_transcript, c24::api_token = token, c24::job_id = job); });
   REQUIRE(r.failure_if() != nullptr);
   REQUIRE(r.failure_if()->transport() != nullptr);
@@ -304,8 +301,7 @@ TEST_CASE("asio_transport does not stream: a sink fails the call before anything
   apidecl::asio_transport http(io, o);
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{});
   checking_sink sink;
-  apidecl::call_options options;
-  options.response_into = apidecl::stream_to(sink);
+  apidecl::call_options const options = into(sink);
   auto const r = api.call(options, c24::get_transcript, c24::api_token = token, c24::job_id = job);
   REQUIRE(r.failure_if() != nullptr);
   REQUIRE(r.failure_if()->transport() != nullptr);

@@ -164,7 +164,8 @@ build_result authenticate(Auth& auth, request const& built, writer& out, redacti
   if (!headers.problem().empty())
     return validation_error{validation_error::code::cannot_authenticate, {}, headers.problem(), 0};
   if (out.overflowed()) return too_large_for(out);
-  return request(built.method(), built.target(), out.slice(header_begin, out.size()), built.body());
+  return request(built.method(), built.target(), out.slice(header_begin, out.size()), built.body())
+      .with_body_source(built.body_source());
 }
 
 /// The arguments of `Auth` whose parameters `Endpoint` declares and the call (`Args`) does not name.

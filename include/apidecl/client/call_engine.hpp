@@ -275,13 +275,15 @@ class call_engine {
     for (;;) {
       writer out(storage_.data(), storage_.size(), built_end_);
       std::string_view const built(storage_.data(), built_end_);
-      apidecl::request const unsigned_request(method_, built.substr(body_end_, target_end_ - body_end_),
-                                              built.substr(target_end_), built.substr(0, body_end_));
+      apidecl::request const unsigned_request =
+          apidecl::request(method_, built.substr(body_end_, target_end_ - body_end_), built.substr(target_end_),
+                           built.substr(0, body_end_))
+              .with_body_source(source_);  // the Auth policy sees, and the attempt sends, the streamed body
       secrets_.keep_first(built_secrets_);  // the fields of an earlier attempt's authentication are gone
       build_result const signed_request =
           detail::authenticate(auth, unsigned_request, out, records_secrets<Observer> ? &secrets_ : nullptr);
       if (signed_request) {
-        request_ = signed_request->with_body_source(source_);
+        request_ = *signed_request;
         attempt_began_ = now;
         if constexpr (observes<Observer, attempt_sending>::value)
           observer.on(attempt_sending{info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
