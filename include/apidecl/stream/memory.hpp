@@ -2,9 +2,9 @@
 #define APIDECL_STREAM_MEMORY_HPP
 
 #include <apidecl/core/body_source.hpp>
+#include <apidecl/stream/detail/source_cursor.hpp>
 
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -12,25 +12,18 @@ namespace apidecl {
 
 /// Bytes already in memory (not copied: they must outlive the call) as a BodySource, for an
 /// endpoint whose body is streamed; rewinds.
-class memory_source {
+class memory_source : public detail::source_cursor {
  public:
-  explicit memory_source(std::string_view bytes) noexcept : bytes_(bytes) {}
+  explicit memory_source(std::string_view bytes) noexcept : source_cursor(bytes.size()), bytes_(bytes) {}
 
-  std::uint64_t size() const noexcept { return bytes_.size(); }
   source_read read(char* buffer, std::size_t capacity) noexcept {
-    std::size_t const n = capacity < bytes_.size() - position_ ? capacity : bytes_.size() - position_;
-    if (n > 0) std::memcpy(buffer, bytes_.data() + position_, n);
-    position_ += n;
-    return n;
-  }
-  bool rewind() noexcept {
-    position_ = 0;
-    return true;
+    span const next = advance(capacity);
+    if (next.length > 0) std::memcpy(buffer, bytes_.data() + next.offset, next.length);
+    return next.length;
   }
 
  private:
   std::string_view bytes_;
-  std::size_t position_ = 0;
 };
 
 static_assert(is_body_source_v<memory_source> && is_rewindable_source_v<memory_source>);
