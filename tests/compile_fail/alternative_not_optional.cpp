@@ -2,17 +2,13 @@
 // one could never be left out. The error names the endpoint and the parameter.
 // expect: exactly_one_of_names_no_optional_parameter
 // expect: user
+#include "log_in_parameters.hpp"
+
 #include <apidecl/core/build.hpp>
 
 #include <array>
 #include <string_view>
 
-struct user : apidecl::query<std::string_view> {
-  static constexpr std::string_view name = "user";
-};
-struct key : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "key";
-};
 struct log_in {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/login";
@@ -24,8 +20,6 @@ struct log_in {
 #endif
   using responses = apidecl::responses<apidecl::on<204>>;
 };
-inline constexpr apidecl::keyword<user> user_arg{};
-inline constexpr apidecl::keyword<key> key_arg{};
 
 int main() {
   std::array<char, 128> buffer;

@@ -3,20 +3,13 @@
 // expect: call_gives_none_of_its_alternatives
 // expect: log_in
 // expect: give one
+#include "log_in_parameters.hpp"
+
 #include <apidecl/core/build.hpp>
 
 #include <array>
 #include <string_view>
 
-struct user : apidecl::query<std::string_view> {
-  static constexpr std::string_view name = "user";
-};
-struct password : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "password";
-};
-struct key : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "key";
-};
 struct log_in {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/login";
@@ -24,8 +17,6 @@ struct log_in {
   using exactly_one_of = apidecl::params<password, key>;
   using responses = apidecl::responses<apidecl::on<204>>;
 };
-inline constexpr apidecl::keyword<user> user_arg{};
-inline constexpr apidecl::keyword<key> key_arg{};
 
 int main() {
   std::array<char, 128> buffer;

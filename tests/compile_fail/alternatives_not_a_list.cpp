@@ -1,18 +1,14 @@
 // An Endpoint's exactly_one_of must be apidecl::params<...>; another list type does not compile.
 // expect: exactly_one_of_is_not_a_parameter_list<log_in>
 // expect: apidecl: an Endpoint's 'exactly_one_of' must be apidecl::params<...>
+#include "log_in_parameters.hpp"
+
 #include <apidecl/core/build.hpp>
 
 #include <array>
 #include <string_view>
 #include <tuple>
 
-struct password : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "password";
-};
-struct key : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "key";
-};
 struct log_in {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/login";
@@ -24,7 +20,6 @@ struct log_in {
 #endif
   using responses = apidecl::responses<apidecl::on<204>>;
 };
-inline constexpr apidecl::keyword<key> key_arg{};
 
 int main() {
   std::array<char, 64> buffer;

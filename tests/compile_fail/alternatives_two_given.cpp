@@ -4,20 +4,13 @@
 // expect: log_in
 // expect: password, key
 // expect: drop one
+#include "log_in_parameters.hpp"
+
 #include <apidecl/core/build.hpp>
 
 #include <array>
 #include <string_view>
 
-struct user : apidecl::query<std::string_view> {
-  static constexpr std::string_view name = "user";
-};
-struct password : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "password";
-};
-struct key : apidecl::query<std::string_view, apidecl::optional, apidecl::secret> {
-  static constexpr std::string_view name = "key";
-};
 struct log_in {
   static constexpr apidecl::method method = apidecl::method::get;
   static constexpr std::string_view path = "/login";
@@ -25,9 +18,6 @@ struct log_in {
   using exactly_one_of = apidecl::params<password, key>;
   using responses = apidecl::responses<apidecl::on<204>>;
 };
-inline constexpr apidecl::keyword<user> user_arg{};
-inline constexpr apidecl::keyword<key> key_arg{};
-inline constexpr apidecl::keyword<password> password_arg{};
 
 int main() {
   std::array<char, 128> buffer;
