@@ -3,6 +3,7 @@
 // would), through the real client and mock_transport, and expects the same life from both.
 #include <catch2/catch.hpp>
 
+#include "../support/call_ways.hpp"
 #include "../support/lod1_signature.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
@@ -30,22 +31,8 @@ namespace {
 constexpr char const* token = "7ca5dc5c7cce449fb0fff719307e8f5f";
 constexpr char const* job = "64bea283eff6475ea6596027a6ba0929";
 
-enum class way { blocking, polled };
-
-// Runs `start_call(api)` or `call(api)` to its result. A polled call is driven as a frame loop
-// would: poll, then let 16 ms pass on the client's clock, until it is ready (or 10 000 frames,
-// which only a hung call takes).
-template <class Client, class Call>
-auto run(way w, Client& api, Call&& call) {
-  if (w == way::blocking) return call([&](auto const&... args) { return api.call(args...); });
-  auto pending = call([&](auto const&... args) { return api.start(args...); });
-  for (int frame = 0; frame < 10000 && !pending.ready(); ++frame) {
-    api.poll();
-    if (!pending.ready()) api.clock().advance(16ms);
-  }
-  REQUIRE(pending.ready());
-  return pending.get();
-}
+using test_support::run;
+using test_support::way;
 
 // A UTC clock whose time moves on one second at each reading.
 struct ticking_utc_clock {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../observers/collect_lines.hpp"
+#include "../support/call_ways.hpp"
 #include "../support/lod1_signature.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
@@ -69,21 +70,8 @@ struct event_log {
   }
 };
 
-enum class way { blocking, polled };
-
-template <class Client, class Call>
-void run(way w, Client& api, Call&& call) {
-  if (w == way::blocking) {
-    (void)call([&](auto const&... args) { return api.call(args...); });
-    return;
-  }
-  auto pending = call([&](auto const&... args) { return api.start(args...); });
-  for (int frame = 0; frame < 10000 && !pending.ready(); ++frame) {
-    api.poll();
-    if (!pending.ready()) api.clock().advance(10ms);
-  }
-  REQUIRE(pending.ready());
-}
+using test_support::run;
+using test_support::way;
 
 // A Tracer that writes each span as lines of text: its name, then each attribute and error.
 struct spans_as_lines {
@@ -136,7 +124,7 @@ TEST_CASE("an observer is told every step of a retried call, blocking or polled"
   http.respond(503).respond(204);
   auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::test_clock{},
                                   apidecl::fixed_delay{250ms, 3}, event_log{&lines});
-  run(w, api, [&](auto&& call) { return call(c24::authorize_job, c24::api_token = token, c24::job_id = job); });
+  (void)run(w, api, [&](auto&& call) { return call(c24::authorize_job, c24::api_token = token, c24::job_id = job); }, 10ms);
   std::string const sent = std::string("GET /api/job/authorize?v=1&api_token=***&job_id=") + job + " HTTP/1.1\r\n";
   // Polled, the first exchange ends in the first poll; the retry is sent from the poll at the
   // first frame after its wait and ends in the next one, a frame (10 ms) later.

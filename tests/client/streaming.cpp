@@ -3,6 +3,8 @@
 // every failure of either typed, and a streamed body sent again only after its source rewinds.
 #include <catch2/catch.hpp>
 
+#include "../support/call_ways.hpp"
+
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/clock/test_clock.hpp>
@@ -25,19 +27,8 @@ namespace streaming_test {
 constexpr char const* token = "7ca5dc5c7cce449fb0fff719307e8f5f";
 constexpr char const* job = "64bea283eff6475ea6596027a6ba0929";
 
-enum class way { blocking, polled };
-
-template <class Client, class Call>
-auto run(way w, Client& api, Call&& call) {
-  if (w == way::blocking) return call([&](auto const&... args) { return api.call(args...); });
-  auto pending = call([&](auto const&... args) { return api.start(args...); });
-  for (int frame = 0; frame < 10000 && !pending.ready(); ++frame) {
-    api.poll();
-    if (!pending.ready()) api.clock().advance(16ms);
-  }
-  REQUIRE(pending.ready());
-  return pending.get();
-}
+using test_support::run;
+using test_support::way;
 
 template <class... Policies>
 auto client_over(apidecl::mock_transport& http, Policies... policies) {

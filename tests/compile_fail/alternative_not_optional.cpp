@@ -2,7 +2,7 @@
 // one could never be left out. The error names the endpoint and the parameter.
 // expect: exactly_one_of_names_no_optional_parameter
 // expect: user
-#include "log_in_parameters.hpp"
+#include "log_in.hpp"
 
 #include <apidecl/core/build.hpp>
 

@@ -1,7 +1,7 @@
 // An Endpoint's exactly_one_of must be apidecl::params<...>; another list type does not compile.
 // expect: exactly_one_of_is_not_a_parameter_list<log_in>
 // expect: apidecl: an Endpoint's 'exactly_one_of' must be apidecl::params<...>
-#include "log_in_parameters.hpp"
+#include "log_in.hpp"
 
 #include <apidecl/core/build.hpp>
 
