@@ -68,18 +68,10 @@ struct keyed_data {
   using responses = apidecl::responses<apidecl::on<204>>;
 };
 
-// A session whose token goes in the query, where the client replaces it in the built request.
-struct query_session {
-  using login_endpoint = my_login;
-  std::string token;
+// A session whose token goes in the query, where the client replaces it in the built request;
+// it logs in as the exemplar does.
+struct query_session : my_session {
   auto arguments() const { return std::tuple(apidecl::keyword<key_param>{} = std::string_view(token)); }
-  auto login_arguments() const { return std::tuple(my_user = "me"); }
-  bool refused(apidecl::response const& r) const { return r.status == 401; }
-  apidecl::auth_result accept(apidecl::result<my_login> const& r) {
-    if (r.get_if<200>() == nullptr) return apidecl::auth_result("the login failed");
-    token = r.get_if<200>()->token;
-    return {};
-  }
   apidecl::auth_result authenticate(apidecl::request const&, apidecl::header_writer& h) const {
     h.add_secret("X-Key-Echo", token);  // a secret after the query, which must move with it
     return {};
