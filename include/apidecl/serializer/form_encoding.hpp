@@ -1,6 +1,8 @@
 #ifndef APIDECL_SERIALIZER_FORM_ENCODING_HPP
 #define APIDECL_SERIALIZER_FORM_ENCODING_HPP
 
+#include <apidecl/serializer/fields.hpp>
+
 #include <string_view>
 #include <type_traits>
 
@@ -52,6 +54,14 @@ constexpr form_encoding form_encoding_of(std::string_view member) noexcept {
 /// Whether `T` declares the encoding of a field.
 template <class T>
 inline constexpr bool has_form_encodings_v = detail::has_form_encodings<T>::value;
+
+namespace detail {
+/// The encoding of the field that for_each_field names with this field_wire_name.
+template <class Plain, class Key>
+constexpr form_encoding form_encoding_of_field(field_wire_name<Plain, Key>) noexcept {
+  return form_encoding_of<Plain>(key_text<Key>());
+}
+}  // namespace detail
 
 }  // namespace apidecl
 

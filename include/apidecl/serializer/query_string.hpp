@@ -74,12 +74,6 @@ constexpr bool form_supports() noexcept {
   else return false;
 }
 
-// The encoding of the field that `for_each_field` names `Name`, a field_wire_name.
-template <class Plain, class Key>
-constexpr form_encoding form_encoding_of_field(field_wire_name<Plain, Key>) noexcept {
-  return form_encoding_of<Plain>(key_text<Key>());
-}
-
 // Whether each of `T`'s form_encodings names a member, and suits it: deep_object a struct,
 // explode = false a vector.
 template <class T, class... Fields>
