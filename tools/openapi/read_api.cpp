@@ -327,7 +327,7 @@ class reader {
     if (s.has("additionalProperties") && s["additionalProperties"].value() != boost::json::value(false) &&
         s.has("properties"))
       note(s["additionalProperties"].pointer(), "additional properties are not kept");
-    if (s.has("oneOf") || s.has("anyOf")) note(s.pointer(), "oneOf/anyOf inside allOf is not decoded");
+    if (s.has("oneOf") || s.has("anyOf")) note(s.pointer(), "oneOf/anyOf inside allOf is not decoded (a struct has no member that is a choice among the fields merged into it)");
   }
 
   std::optional<cpp_type> structure(node const& schema, std::string const& name, bool claimed) {
