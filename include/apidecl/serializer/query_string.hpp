@@ -40,12 +40,9 @@
 namespace apidecl {
 
 namespace detail {
-template <class T>
-constexpr bool form_scalar() noexcept {
-  return is_text_scalar_v<T>;
-}
+// A vector of scalars, which a form repeats or joins.
 template <class T> struct form_vector { static constexpr bool value = false; };
-template <class T, class A> struct form_vector<std::vector<T, A>> { static constexpr bool value = form_scalar<T>(); };
+template <class T, class A> struct form_vector<std::vector<T, A>> { static constexpr bool value = is_text_scalar_v<T>; };
 template <class T> struct form_optional { using type = T; };
 template <class T> struct form_optional<std::optional<T>> { using type = T; };
 
@@ -57,7 +54,7 @@ template <class T>
 constexpr bool form_field() noexcept {
   using value = typename form_optional<T>::type;
   if constexpr (is_struct_v<value>) return form_struct<value>();
-  else return form_vector<value>::value || form_scalar<value>();
+  else return form_vector<value>::value || is_text_scalar_v<value>;
 }
 template <class... Fields>
 constexpr bool form_fields(type_list<Fields...>) noexcept {
@@ -281,11 +278,10 @@ class query_string_serializer {
       return problem.empty();
     });
     found += seen;
-    std::string where = detail::form_name_text(here);
-    if (!well_formed) return decode_result(std::move(where), "malformed percent-encoding");
-    if (!problem.empty()) return decode_result(std::move(where), std::move(problem));
+    if (!well_formed) return decode_result(detail::form_name_text(here), "malformed percent-encoding");
+    if (!problem.empty()) return decode_result(detail::form_name_text(here), std::move(problem));
     if (seen == 0 && !is_optional_v<F> && !detail::is_vector<F>::value)
-      return decode_result(std::move(where), "missing required field");
+      return decode_result(detail::form_name_text(here), "missing required field");
     return {};
   }
 
