@@ -1,5 +1,6 @@
-// Form bodies (serializer/query_string.hpp) over any text, decoded into a flat struct of every
-// scalar kind the serializer takes, plus the round trip of body_round_trip.hpp.
+// Form bodies (serializer/query_string.hpp) over any text, decoded into a struct of every scalar
+// kind the serializer takes, a deep object, a struct flattened into the form and an unexploded
+// list, plus the round trip of body_round_trip.hpp.
 #include "body_round_trip.hpp"
 
 #include <apidecl/apis/cielo24/error.hpp>
@@ -20,6 +21,14 @@
 
 namespace {
 
+struct place {
+  BOOST_HANA_DEFINE_STRUCT(place, (std::string, city), (std::vector<std::int32_t>, zips));
+};
+
+struct contact {
+  BOOST_HANA_DEFINE_STRUCT(contact, (std::optional<std::string>, email), (std::optional<place>, home));
+};
+
 struct form {
   BOOST_HANA_DEFINE_STRUCT(form,
     (std::string, name),
@@ -28,8 +37,13 @@ struct form {
     (std::optional<apidecl::decimal>, amount),
     (std::vector<apidecl::language_code>, languages),
     (std::optional<apidecl::utc_timestamp>, at),
-    (apidecl::open_enum<apidecl::cielo24::error_type>, type)
+    (apidecl::open_enum<apidecl::cielo24::error_type>, type),
+    (std::optional<place>, office),
+    (contact, reach),
+    (std::optional<std::vector<std::string>>, tags)
   );
+  static constexpr apidecl::form_encoding form_encodings[] = {{"office", apidecl::form_style::deep_object},
+                                                              {"tags", apidecl::form_style::form, false}};
 };
 
 }  // namespace

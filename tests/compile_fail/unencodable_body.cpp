@@ -17,7 +17,8 @@ struct signup {
 #ifdef APIDECL_TWIN
   BOOST_HANA_DEFINE_STRUCT(signup, (std::string, name), (std::string, city));
 #else
-  BOOST_HANA_DEFINE_STRUCT(signup, (std::string, name), (address, home));  // forms are flat
+  // a form has no spelling for a list of objects (OpenAPI defines none)
+  BOOST_HANA_DEFINE_STRUCT(signup, (std::string, name), (std::vector<address>, homes));
 #endif
 };
 

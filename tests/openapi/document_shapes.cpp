@@ -1,11 +1,12 @@
-// apidecl::openapi::document: a variant body as oneOf with its discriminator, and descriptors that
-// share a method and a path written as one operation.
+// apidecl::openapi::document: a variant body as oneOf with its discriminator, descriptors that
+// share a method and a path written as one operation, and a form body's Encoding Object.
 #include <catch2/catch.hpp>
 
 #include <apidecl/core/endpoint.hpp>
 #include <apidecl/core/method.hpp>
 #include <apidecl/core/param.hpp>
 #include <apidecl/openapi/document.hpp>
+#include <apidecl/serializer/form_encoding.hpp>
 #include <apidecl/serializer/multipart.hpp>
 #include <apidecl/serializer/text.hpp>
 
@@ -13,9 +14,11 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace shapes {
 
@@ -74,6 +77,23 @@ struct upload_pet_empty {
   using responses = apidecl::responses<apidecl::on<201>>;
 };
 
+struct address {
+  BOOST_HANA_DEFINE_STRUCT(address, (std::string, city));
+};
+struct owner_form {
+  BOOST_HANA_DEFINE_STRUCT(owner_form, (std::string, name), (address, home), (std::optional<address>, work),
+                           (std::vector<std::string>, tags), (std::optional<std::vector<int>>, scores));
+  static constexpr apidecl::wire_name wire_names[] = {{"home", "Home"}};
+  static constexpr apidecl::form_encoding form_encodings[] = {{"home", apidecl::form_style::deep_object},
+                                                              {"scores", apidecl::form_style::form, false}};
+};
+struct add_owner {
+  static constexpr apidecl::method method = apidecl::method::post;
+  static constexpr std::string_view path = "/owners";
+  using body = apidecl::request_body<owner_form, apidecl::form>;
+  using responses = apidecl::responses<apidecl::on<204>>;
+};
+
 }  // namespace shapes
 
 namespace {
@@ -81,7 +101,7 @@ namespace {
 boost::json::value exported() {
   std::string const text =
       apidecl::openapi::document<shapes::get_pet, shapes::upload_pet, shapes::get_pet_link, shapes::upload_pet_bytes,
-                                 shapes::upload_pet_empty>({"Pets", "1"});
+                                 shapes::upload_pet_empty, shapes::add_owner>({"Pets", "1"});
   boost::json::error_code ec;
   boost::json::value document = boost::json::parse(text, ec);
   INFO(text);
@@ -141,4 +161,20 @@ TEST_CASE("descriptors on one method and path are one operation with both shapes
   CHECK(at(post, "/requestBody/content/multipart~1form-data/schema/$ref") == "#/components/schemas/shapes.upload");
   CHECK(at(post, "/requestBody/content/application~1octet-stream/schema/type") == "string");
   CHECK(size_of(at(document, "/paths/~1pets")) == 2);
+}
+
+TEST_CASE("a form body's Encoding Object gives the style of each struct and vector field", "[openapi]") {
+  boost::json::value const document = exported();
+  boost::json::value const& form = at(document, "/paths/~1owners/post/requestBody/content/application~1x-www-form-urlencoded");
+  CHECK(at(form, "/schema/$ref") == "#/components/schemas/shapes.owner_form");
+  boost::json::value const& encoding = at(form, "/encoding");
+  CHECK(size_of(encoding) == 4);  // not name: a scalar has one spelling
+  CHECK(at(encoding, "/Home/style") == "deepObject");
+  CHECK(at(encoding, "/Home/explode") == true);
+  CHECK(at(encoding, "/work/style") == "form");
+  CHECK(at(encoding, "/work/explode") == true);
+  CHECK(at(encoding, "/tags/style") == "form");
+  CHECK(at(encoding, "/tags/explode") == true);
+  CHECK(at(encoding, "/scores/style") == "form");
+  CHECK(at(encoding, "/scores/explode") == false);
 }

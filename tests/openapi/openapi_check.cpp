@@ -9,7 +9,8 @@
 //     shapes of its JSON, form, multipart and octet-stream bodies (an object's field names, which
 //     are required and the shape of each, an array's items, the values of a string or integer
 //     enum, a string's pattern, a oneOf/anyOf's alternatives in order and its discriminator's
-//     property, the type of anything else), unless the generator listed the difference as
+//     property, the type of anything else), a form body's style for each object and array
+//     field (its Encoding Object), unless the generator listed the difference as
 //     unsupported (a note at or under the JSON pointer of what differs).
 //
 // Prints each problem and exits non-zero if there is one.
@@ -211,6 +212,31 @@ class round_trip {
     }
     compared_.clear();
     compare_schema(what, schema, exported);
+    node const form = declared["content"]["application/x-www-form-urlencoded"];
+    if (form.exists() && form["schema"].pointer() == schema.pointer())
+      compare_form_encoding(what, form, mirror["content"]["application/x-www-form-urlencoded"]);
+  }
+
+  // The style of a form body's property as its Encoding Object gives it: OpenAPI's defaults (form,
+  // exploded when form) where it says nothing; deepObject has only the exploded spelling.
+  static std::string form_style_of(node const& content, std::string const& property) {
+    node const e = content["encoding"][property];
+    std::string const style = e["style"].text_or("form");
+    if (style == "deepObject") return style;
+    return style + (e["explode"].flag_or(style == "form") ? ", exploded" : ", not exploded");
+  }
+
+  // Each object or array property of a form body is written in the same style in the export.
+  void compare_form_encoding(std::string const& what, node const& content, node const& mirror) {
+    shape const body = shape_of(content["schema"]);
+    for (auto const& [name, field] : body.fields) {
+      std::string const type = shape_of(field).type;
+      if (type != "object" && type != "array") continue;
+      std::string const source = form_style_of(content, name), exported = form_style_of(mirror, name);
+      if (source != exported && !listed(content.pointer(), {content["encoding"][name].pointer()}))
+        problem(what + ": form field " + name + " is written " + source + " in the document, " + exported +
+                " in the export, not listed as unsupported");
+    }
   }
 
   // A schema as the comparison sees it: its `$ref`s followed, `allOf` merged into one object, a

@@ -31,6 +31,18 @@ struct field_def {
   cpp_type type;
 };
 
+/// How a form body writes one of its struct or vector fields (OpenAPI's Encoding Object), when
+/// not in the default style (form, exploded).
+struct form_encoding_def {
+  std::string member;  ///< the field's C++ name
+  bool deep_object = false;
+  bool explode = true;
+
+  bool operator==(form_encoding_def const& other) const {
+    return member == other.member && deep_object == other.deep_object && explode == other.explode;
+  }
+};
+
 /// A named type: a struct, an open enumeration, or an alias of another type.
 struct type_def {
   enum class kind { structure, enumeration, alias };
@@ -44,6 +56,7 @@ struct type_def {
   std::optional<cpp_type> aliased;        ///< an alias's
   std::string discriminator_property;     ///< a struct's, as an alternative of a discriminated oneOf...
   std::string discriminator_value;        ///< ...and the text that names it there
+  std::vector<form_encoding_def> form_encodings;  ///< a form body's, for the fields not in form style exploded
 };
 
 /// A request parameter.

@@ -327,7 +327,7 @@ class reader {
     if (s.has("additionalProperties") && s["additionalProperties"].value() != boost::json::value(false) &&
         s.has("properties"))
       note(s["additionalProperties"].pointer(), "additional properties are not kept");
-    if (s.has("oneOf") || s.has("anyOf")) note(s.pointer(), "oneOf/anyOf inside allOf is not decoded");
+    if (s.has("oneOf") || s.has("anyOf")) note(s.pointer(), "oneOf/anyOf inside allOf is not decoded (a struct has no member that is a choice among the fields merged into it)");
   }
 
   std::optional<cpp_type> structure(node const& schema, std::string const& name, bool claimed) {
@@ -346,6 +346,7 @@ class reader {
     out_.types.push_back(s);
     name_scope members;
     members.reserve("wire_names");
+    members.reserve("form_encodings");
     std::vector<field_def> fields;
     for (auto const& [wire, property] : properties) {
       std::optional<cpp_type> type = translate(property, s.name + "_" + snake_case(wire), false);
@@ -655,11 +656,11 @@ class reader {
       in_multipart_ = media == "multipart_form_data";  // a binary string is then a file part
       type = translate(content["schema"], o.name + "_request", false);
       in_multipart_ = false;
-      if (type && media != "json" && !flat(*type, media == "multipart_form_data")) {
-        note(content.pointer(), "operation " + o.name + ": a " + (media == "form" ? "form" : "multipart") +
-                                    " body that is not an object of scalars (or of files) is not encoded");
+      if (type && media == "multipart_form_data" && !flat(*type)) {
+        note(content.pointer(), "operation " + o.name + ": a multipart body that is not an object of scalars and files is not encoded");
         type.reset();
       }
+      if (type && media == "form" && !form_body(*type, content, o.name)) type.reset();
       if (!type) media.clear();
     });
     if (!type && required) {
@@ -689,24 +690,25 @@ class reader {
     return t;
   }
 
-  // Whether a form (or, with `multipart`, a multipart body) can carry `t`: a struct whose fields
-  // are scalars, each possibly optional or repeated; a multipart field may also be an optional
-  // repeated one, and a file.
-  bool flat(cpp_type const& body, bool multipart) const {
-    cpp_type const& t = unaliased(body);
-    if (t.of != cpp_type::kind::named) return false;
-    for (type_def const& d : out_.types)
-      if (d.name == t.name && d.of == type_def::kind::structure)
-        return std::all_of(d.fields.begin(), d.fields.end(), [&](field_def const& f) { return flat_field(f.type, multipart); });
-    return false;
+  // The struct `t` names (through aliases), if it names one.
+  type_def* structure_of(cpp_type const& t) {
+    cpp_type const& u = unaliased(t);
+    if (u.of != cpp_type::kind::named) return nullptr;
+    for (type_def& d : out_.types)
+      if (d.name == u.name && d.of == type_def::kind::structure) return &d;
+    return nullptr;
   }
 
-  bool flat_field(cpp_type const& field, bool multipart) const {
-    cpp_type const* t = &unaliased(field);
-    bool const optional = t->of == cpp_type::kind::optional;
-    if (optional) t = &unaliased(*t->element);
-    if (t->of == cpp_type::kind::vector && (!optional || multipart)) t = &unaliased(*t->element);
-    switch (t->of) {
+  // `t` with one std::optional taken off.
+  cpp_type const& unwrapped(cpp_type const& t) const {
+    cpp_type const& u = unaliased(t);
+    return u.of == cpp_type::kind::optional ? unaliased(*u.element) : u;
+  }
+
+  // Whether `t` is a scalar with a text spelling in a form or multipart body (a file only in a
+  // multipart one; a number has none every reader agrees on).
+  bool text_scalar(cpp_type const& t, bool multipart) const {
+    switch (unaliased(t).of) {
       case cpp_type::kind::text:
       case cpp_type::kind::int32:
       case cpp_type::kind::int64:
@@ -714,8 +716,96 @@ class reader {
       case cpp_type::kind::timestamp:
       case cpp_type::kind::open_enum: return true;
       case cpp_type::kind::file: return multipart;
-      default: return false;  // a number has no text spelling; objects, arrays and choices nest
+      default: return false;
     }
+  }
+
+  // Whether a multipart body can carry `body`: a struct whose fields are scalars or files, each
+  // possibly optional, repeated, or both.
+  bool flat(cpp_type const& body) {
+    type_def const* d = structure_of(body);
+    return d != nullptr && std::all_of(d->fields.begin(), d->fields.end(), [&](field_def const& f) {
+             cpp_type const& t = unwrapped(f.type);
+             return text_scalar(t.of == cpp_type::kind::vector ? *t.element : t, true);
+           });
+  }
+
+  // Whether a form can carry a field of type `t` (serializer/query_string.hpp): a scalar, a
+  // vector of scalars or a struct of such fields, each possibly optional. `open` holds the structs
+  // being looked at, so that a schema holding itself is refused rather than followed forever.
+  bool form_field(cpp_type const& t, std::set<std::string>& open) {
+    cpp_type const& u = unwrapped(t);
+    if (u.of == cpp_type::kind::vector) return text_scalar(*u.element, false);
+    type_def const* d = structure_of(u);
+    if (d == nullptr) return text_scalar(u, false);
+    if (!open.insert(d->name).second) return false;
+    bool const carried = std::all_of(d->fields.begin(), d->fields.end(), [&](field_def const& f) { return form_field(f.type, open); });
+    open.erase(d->name);
+    return carried;
+  }
+
+  // The names a form body's fields take on the wire, those of structs in form style written as
+  // their parent's (`city`), others nested (`home[city]`), for finding two fields of one name.
+  void form_names(type_def const& d, std::string const& prefix, std::vector<std::string>& names) {
+    for (field_def const& f : d.fields) {
+      bool deep = !prefix.empty();
+      for (form_encoding_def const& e : d.form_encodings) deep = deep || (e.member == f.member && e.deep_object);
+      std::string const name = prefix.empty() ? f.wire : prefix + "[" + f.wire + "]";
+      if (type_def const* inner = structure_of(unwrapped(f.type))) form_names(*inner, deep ? name : prefix, names);
+      else names.push_back(name);
+    }
+  }
+
+  // Whether the form body `body` can be encoded as `content` says (its `encoding`); if so, the
+  // body struct declares the fields not in form style, exploded. Notes why not otherwise.
+  bool form_body(cpp_type const& body, node const& content, std::string const& operation) {
+    type_def* d = structure_of(body);
+    std::set<std::string> open;
+    if (d == nullptr || !form_field(body, open)) {
+      note(content.pointer(), "operation " + operation + ": a form body other than an object of scalars, arrays of "
+                                  "scalars and objects of those is not encoded");
+      return false;
+    }
+    std::vector<form_encoding_def> encodings;
+    bool expressed = true;
+    content["encoding"].for_each_member([&](std::string_view property, node const& e) {
+      auto const field = std::find_if(d->fields.begin(), d->fields.end(), [&](field_def const& f) { return f.wire == property; });
+      if (field == d->fields.end()) return;  // a field left out, or none: nothing to write
+      cpp_type const& t = unwrapped(field->type);
+      bool const object = structure_of(t) != nullptr, array = t.of == cpp_type::kind::vector;
+      std::string const style = e["style"].text_or("form");
+      form_encoding_def const def{field->member, style == "deepObject", e["explode"].flag_or(style == "form")};
+      std::string problem;
+      if (e.has("contentType")) problem = "a form field with its own contentType";
+      else if (style != "form" && style != "deepObject") problem = "the style " + style + " in a form";
+      else if (def.deep_object && !object) problem = "deepObject for a field that is not an object";
+      else if (!def.deep_object && !def.explode && !array) problem = "explode: false for a field that is not an array";
+      if (!problem.empty()) {
+        note(e.pointer(), "operation " + operation + ": " + problem + " is not encoded");
+        expressed = false;
+      } else if (object || array) {
+        if (def.deep_object || !def.explode) encodings.push_back({def.member, def.deep_object, def.deep_object || def.explode});
+      }
+    });
+    if (!expressed) return false;
+    bool const decided = form_encoded_.count(d->name) != 0;
+    if (decided && d->form_encodings != encodings) {
+      note(content.pointer(), "operation " + operation + ": its form body's type is encoded otherwise by another operation");
+      return false;
+    }
+    std::vector<form_encoding_def> const before = d->form_encodings;
+    d->form_encodings = encodings;
+    std::vector<std::string> names;
+    form_names(*d, "", names);
+    std::sort(names.begin(), names.end());
+    if (auto twice = std::adjacent_find(names.begin(), names.end()); twice != names.end()) {
+      note(content.pointer(), "operation " + operation + ": two fields of its form body are both named '" + *twice +
+                                  "' on the wire (an object in form style writes its fields as its parent's)");
+      d->form_encodings = before;
+      return false;
+    }
+    form_encoded_.insert(d->name);
+    return true;
   }
 
   void read_response(operation_def& o, std::string const& code, node const& declared) {
@@ -829,6 +919,7 @@ class reader {
   std::map<std::string, std::size_t> parameters_;
   bool any_object_declared_ = false;
   bool in_multipart_ = false;  // translating a multipart body's schema
+  std::set<std::string> form_encoded_;  // the structs whose form_encodings a form body decided
 };
 
 }  // namespace

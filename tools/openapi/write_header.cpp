@@ -58,7 +58,8 @@ class header_writer {
                                 "apidecl/core/constraint.hpp", "apidecl/core/endpoint.hpp", "apidecl/core/param.hpp",
                                 "apidecl/core/response_header.hpp",
                                 "apidecl/openapi/default_response.hpp", "apidecl/openapi/endpoint_list.hpp",
-                                "apidecl/serializer/fields.hpp", "apidecl/serializer/multipart.hpp",
+                                "apidecl/serializer/fields.hpp", "apidecl/serializer/form_encoding.hpp",
+                                "apidecl/serializer/multipart.hpp",
                                 "apidecl/serializer/text.hpp", "apidecl/types/enum_names.hpp",
                                 "apidecl/types/open_enum.hpp", "apidecl/types/timestamp.hpp"})
       out_ << "#include <" << include << ">\n";
@@ -134,6 +135,16 @@ class header_writer {
       for (std::size_t i = 0; i < renamed.size(); ++i)
         out_ << (i ? ",\n                                                     " : "") << "{"
              << string_literal(renamed[i]->member) << ", " << string_literal(renamed[i]->wire) << "}";
+      out_ << "};\n";
+    }
+    if (!t.form_encodings.empty()) {  // a form body's fields not in form style, exploded (form_encoding.hpp)
+      out_ << "  static constexpr apidecl::form_encoding form_encodings[] = {";
+      for (std::size_t i = 0; i < t.form_encodings.size(); ++i) {
+        form_encoding_def const& e = t.form_encodings[i];
+        out_ << (i ? ",\n                                                              " : "") << "{"
+             << string_literal(e.member) << ", apidecl::form_style::" << (e.deep_object ? "deep_object" : "form")
+             << (e.explode ? "" : ", false") << "}";
+      }
       out_ << "};\n";
     }
     if (!t.discriminator_property.empty())  // an alternative of a discriminated oneOf (serializer/one_of.hpp)

@@ -7,6 +7,8 @@
 #include <apidecl/core/param.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/core/media_type.hpp>
+#include <apidecl/openapi/form_encoding.hpp>
 #include <apidecl/openapi/json_text.hpp>
 #include <apidecl/openapi/schema.hpp>
 
@@ -41,6 +43,7 @@ struct parameter_entry {
 struct content_entry {
   std::string_view media;
   schema_writer schema = nullptr;
+  void (*encoding)(writer&) noexcept = nullptr;  ///< a form body's Encoding Object
 };
 
 struct response_entry {
@@ -194,6 +197,8 @@ constexpr schema_writer headers_writer(apidecl::detail::type_list<Headers...>) n
 template <class Body, class Media>
 constexpr content_entry content_of() noexcept {
   if constexpr (std::is_same_v<Body, no_content>) return {};
+  else if constexpr (std::is_same_v<Media, form> && is_struct_v<Body>)
+    return {Media::name, &write_schema<Body>, &write_form_encoding<Body>};
   else return {Media::name, &write_schema<Body>};
 }
 
@@ -285,6 +290,9 @@ inline void write_contents(writer& out, schema_set& schemas, content_entry const
       first_schema = false;
       bodies[j]->schema(out, schemas);
     }
+    // Several schemas under anyOf may be encoded differently: the Encoding Object, one per media
+    // type, is written only for one.
+    if (distinct == 1 && bodies[i]->encoding != nullptr) bodies[i]->encoding(out);
     out.append(distinct > 1 ? "]}}" : "}");
   }
 }
