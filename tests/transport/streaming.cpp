@@ -10,6 +10,7 @@
 #include "../support/transport_test_site.hpp"
 
 #include <apidecl/apis/cielo24/cielo24.hpp>
+#include <apidecl/client/async_call.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/retry/retry.hpp>
 #include <apidecl/serializer/boost_json.hpp>
@@ -403,6 +404,46 @@ TEMPLATE_TEST_CASE("a server that goes away mid-upload ends the call as connecti
   CHECK(r.failure_if()->transport()->code == apidecl::transport_errc::connection_lost);
   CHECK(r.failure_if()->may_have_reached_server());
   CHECK(media.position() < media.size());
+}
+
+TEST_CASE("async_call streams an upload and a download over asio_transport, completed from the run loop",
+          "[transport][stream][asio]") {
+  constexpr std::size_t size = 500009;
+  std::string body;
+  scripted_server server([&](int connection) {
+    std::string const request = server.read_request(connection);
+    std::size_t const head = request.find("\r\n\r\n");
+    if (head != std::string::npos && request.find("POST ") == 0) {
+      body = request.substr(head + 4);
+      scripted_server::write_all(connection, answer(200, "application/json", task_json));
+    } else {
+      scripted_server::write_all(connection, answer(200, "text/plain", generated_bytes(size)));
+    }
+    return scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  boost::asio::io_context context;
+  apidecl::asio_options o;
+  o.base_url = server.url();
+  o.max_response_body = 64 * 1024;
+  apidecl::asio_transport http(context, o);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, apidecl::text_serializer{},
+                                  apidecl::octet_serializer{});
+  odd_pieces_source media{apidecl::generated_source(size)};
+  checking_sink sink;
+  int uploaded = 0, downloaded = 0;
+  api.async_call(c24::add_media_file, c24::api_token = token, c24::job_id = job,
+                 apidecl::body = apidecl::stream_from(media), [&](auto const& r) { uploaded = r.http_status(); });
+  api.async_call(into(sink), c24::get_transcript, c24::api_token = token, c24::job_id = job,
+                 [&](auto const& r) { downloaded = r.template get_if<200>() != nullptr ? 200 : r.http_status(); });
+  CHECK(uploaded == 0);
+  context.run();
+  CHECK(uploaded == 200);
+  CHECK(downloaded == 200);
+  REQUIRE(body.size() == size);
+  CHECK(generated(body));
+  CHECK(sink.taken == size);
+  CHECK(sink.wrong == 0);
 }
 
 // Over TLS, the transport called directly: nginx's TLS server reads the body and answers
