@@ -30,6 +30,7 @@
 #include <string_view>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace c24 = apidecl::cielo24;
@@ -404,6 +405,54 @@ TEMPLATE_TEST_CASE("a server that goes away mid-upload ends the call as connecti
   CHECK(r.failure_if()->transport()->code == apidecl::transport_errc::connection_lost);
   CHECK(r.failure_if()->may_have_reached_server());
   CHECK(media.position() < media.size());
+}
+
+// The transport's code, and whether the failure may have reached the server, of a failed call.
+template <class Result>
+std::pair<apidecl::transport_errc, bool> transport_failure(Result const& r) {
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->transport() != nullptr);
+  INFO(std::string_view(r.failure_if()->transport()->detail));
+  return {r.failure_if()->transport()->code, r.failure_if()->may_have_reached_server()};
+}
+
+TEMPLATE_TEST_CASE("a server that stalls mid-upload or mid-download: the call times out, the sink keeps what came",
+                   "[transport][stream]", STREAMING_TRANSPORTS) {
+  std::string const whole = answer(200, "text/plain", generated_bytes(100000));
+  std::pair<apidecl::transport_errc, bool> const timed_out{apidecl::transport_errc::timed_out, true};
+  checking_sink sink;
+  apidecl::call_options options = into(sink);
+  options.total_timeout = std::chrono::milliseconds(300);
+  SECTION("mid-upload") {
+    scripted_server server([&](int connection) {
+      char chunk[65536];
+      ::recv(connection, chunk, sizeof chunk, 0);  // some of the request, then neither reads nor answers
+      return scripted_server::then::hold;
+    });
+    REQUIRE(server.listening());
+    auto api = client_for<TestType>(server);
+    apidecl::generated_source media(1024 * 1024 * 1024);  // more than the sockets' buffers hold
+    auto const r = run(api, [&](auto&& call) {
+      return call(options, c24::add_media_file, c24::api_token = token, c24::job_id = job,
+                  apidecl::body = apidecl::stream_from(media));
+    });
+    CHECK(transport_failure(r) == timed_out);
+    CHECK(media.position() < media.size());
+  }
+  SECTION("mid-download") {
+    scripted_server server([&](int connection) {
+      server.read_request(connection);
+      scripted_server::write_all(connection, std::string_view(whole).substr(0, whole.size() - 30000));
+      return scripted_server::then::hold;
+    });
+    REQUIRE(server.listening());
+    auto api = client_for<TestType>(server);
+    auto const r = run(api, [&](auto&& call) { return call(options, c24::get_transcript, c24::api_token = token, c24::job_id = job); });
+    CHECK(transport_failure(r) == timed_out);
+    CHECK(sink.begun == 1);
+    CHECK(sink.taken == 70000);
+    CHECK(sink.wrong == 0);
+  }
 }
 
 TEST_CASE("async_call streams an upload and a download over asio_transport, completed from the run loop",
