@@ -495,6 +495,58 @@ TEST_CASE("async_call streams an upload and a download over asio_transport, comp
   CHECK(sink.wrong == 0);
 }
 
+TEMPLATE_TEST_CASE("asio_transport sends a streamed upload again on a fresh connection only from its first byte",
+                   "[transport][stream][asio]", asio_blocking, asio_polled) {
+  constexpr std::size_t size = 24 * 1024 * 1024 + 11;  // more than the sockets' buffers hold
+  std::vector<std::string> bodies;
+  scripted_server server([&](int connection) {
+    if (server.connections() == 1) {  // answers, keeps the connection, then drops the upload on it
+      server.read_request(connection);
+      scripted_server::write_all(connection, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      char chunk[65536];
+      for (std::size_t received = 0; received < 1024 * 1024;) {
+        ssize_t const got = ::recv(connection, chunk, sizeof chunk, 0);
+        if (got <= 0) break;
+        received += static_cast<std::size_t>(got);
+      }
+      return scripted_server::then::close;  // with bytes unread: a reset
+    }
+    std::string const request = server.read_request(connection);
+    std::size_t const head = request.find("\r\n\r\n");
+    if (head != std::string::npos) bodies.push_back(request.substr(head + 4));
+    scripted_server::write_all(connection, answer(200, "application/json", task_json));
+    return scripted_server::then::close;
+  });
+  REQUIRE(server.listening());
+  auto api = client_for<TestType>(server);
+  auto const first = run(api, [&](auto&& call) { return call(c24::get_transcript, c24::api_token = token, c24::job_id = job); });
+  REQUIRE(first.template get_if<200>() != nullptr);
+  SECTION("a source that rewinds goes again whole") {
+    apidecl::generated_source media(size);
+    auto const r = run(api, [&](auto&& call) {
+      return call(c24::add_media_file, c24::api_token = token, c24::job_id = job, apidecl::body = apidecl::stream_from(media));
+    });
+    REQUIRE(r.template get_if<200>() != nullptr);
+    CHECK(server.connections() == 2);
+    REQUIRE(bodies.size() == 1);
+    REQUIRE(bodies[0].size() == size);
+    CHECK(generated(bodies[0]));
+  }
+  SECTION("one that does not is not sent again") {
+    struct once_source {
+      apidecl::generated_source inner;
+      std::uint64_t size() const noexcept { return inner.size(); }
+      apidecl::source_read read(char* buffer, std::size_t capacity) noexcept { return inner.read(buffer, capacity); }
+    } media{apidecl::generated_source(size)};
+    auto const r = run(api, [&](auto&& call) {
+      return call(c24::add_media_file, c24::api_token = token, c24::job_id = job, apidecl::body = apidecl::stream_from(media));
+    });
+    CHECK(transport_failure(r) == std::pair<apidecl::transport_errc, bool>{apidecl::transport_errc::connection_lost, true});
+    CHECK(server.connections() == 1);
+    CHECK(bodies.empty());
+  }
+}
+
 // Over TLS, the transport called directly: nginx's TLS server reads the body and answers
 // "secure" to any request.
 TEMPLATE_TEST_CASE("asio_transport streams an upload and a download over TLS", "[transport][stream][asio]", asio_blocking,
