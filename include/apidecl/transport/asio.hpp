@@ -81,8 +81,8 @@ namespace apidecl {
 /// 64 KiB are given back after the exchange, except `send`'s), an error's text, more exchanges in
 /// flight at once than ever before, a failure decided outside the run loop for `async_exchange`
 /// (posted), an `async_exchange` handler bound to another executor (dispatched there), and the
-/// first streamed request body of an exchange (a 64 KiB piece buffer, given back after the
-/// exchange, except `send`'s). A streamed response body costs no buffer of its own: it passes
+/// first streamed request body an exchange sends (a 64 KiB buffer, which the exchange keeps, as
+/// it keeps buffers of that size). A streamed response body costs no buffer of its own: it passes
 /// through the receive buffer to the sink. The buffers' bytes are not initialized: only the pages
 /// a response fills cost memory.
 ///

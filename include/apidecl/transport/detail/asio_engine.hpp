@@ -637,7 +637,6 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   void recycle(std::unique_ptr<asio_exchange> x) {
     x->on_done.reset();
     x->response.release_large_buffers();
-    x->upload_piece.release();
     if (x->copy.capacity() > kept_request_size) std::string().swap(x->copy);
     // An exchange whose blocks an operation still holds (a cancelled timer's wait) stays, however
     // many are spare: freeing it would free memory Asio has yet to give back.

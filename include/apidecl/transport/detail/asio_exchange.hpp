@@ -88,7 +88,7 @@ struct asio_exchange {
   request_pieces pieces;
   std::array<boost::asio::const_buffer, request_pieces::max_pieces> buffers{};
   source_pump upload;                 // a streamed body's bytes still to send, after the head
-  uninitialized_buffer upload_piece;  // the piece of it being written
+  uninitialized_buffer upload_piece;  // the piece of it being written; kept for the next
 
   std::chrono::steady_clock::time_point connect_deadline{};
   std::chrono::steady_clock::time_point total_deadline{};
