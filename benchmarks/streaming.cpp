@@ -134,7 +134,9 @@ constexpr char const* suffix<apidecl::asio_transport> = ".asio";
 
 template <class Transport>
 auto make_api(std::string const& url) {
-  std::conditional_t<std::is_same_v<Transport, apidecl::asio_transport>, apidecl::asio_options, apidecl::curl_options> o;
+  using options = std::conditional_t<std::is_same_v<Transport, apidecl::asio_transport>, apidecl::asio_options,
+                                     apidecl::curl_options>;
+  options o;
   o.base_url = url;
   o.total_timeout = std::chrono::milliseconds(0);  // no limit: a slow machine still finishes
   return apidecl::make_client(Transport(o), apidecl::boost_json_serializer{}, apidecl::octet_serializer{});

@@ -216,7 +216,8 @@ inline read_progress response_reader::feed(std::string_view bytes) noexcept {
   while (used < bytes.size() && state_ == read_state::need_more) {
     // Bodies are copied in runs; everything else is read byte by byte, so any split works alike.
     if (phase_ == phase::fixed_body || phase_ == phase::chunk_data) {
-      std::size_t const n = static_cast<std::size_t>(remaining_ < bytes.size() - used ? remaining_ : bytes.size() - used);
+      std::size_t const left = bytes.size() - used;
+      std::size_t const n = remaining_ < left ? static_cast<std::size_t>(remaining_) : left;
       if (streaming_) {
         if (read_errc const e = stream_body(bytes.substr(used, n)); e != read_errc::none) return fail(e, used);
       } else {

@@ -54,11 +54,11 @@ inline constexpr std::size_t asio_max_header_bytes = 256 * 1024;
 /// An exchange goes: acquire a connection (an idle one that is still open, a new one if the limit
 /// allows, else wait for one), write the request in one gather write (a streamed body follows,
 /// read from its source one piece at a time), read the response (a body the call's sink takes is
-/// given to it as it is read), then either park the connection for the next exchange or close it. A deadline (the connect timeout
-/// until a connection is ready, then the total timeout) and `cancel` abort it: an exchange
-/// waiting or opening a connection is decided at once; one writing or reading has its connection
-/// closed, and is decided when that operation calls back, so that no buffer is reused while Asio
-/// may still touch it.
+/// given to it as it is read), then either park the connection for the next exchange or close
+/// it. A deadline (the connect timeout until a connection is ready, then the total timeout) and
+/// `cancel` abort it: an exchange waiting or opening a connection is decided at once; one writing
+/// or reading has its connection closed, and is decided when that operation calls back, so that
+/// no buffer is reused while Asio may still touch it.
 class asio_engine : public std::enable_shared_from_this<asio_engine> {
  public:
   using clock = std::chrono::steady_clock;
