@@ -1,8 +1,9 @@
 // Streamed bodies over real sockets, through the whole client and every streaming transport: curl
 // (blocking), curl_multi (started then polled) and asio (both): an upload's bytes as the server
-// reads them, a download's as the sink gets them (sized, chunked, or until the connection
-// closes), a server that goes away mid-upload or mid-download, failing sources and sinks, and the
-// error status decoded while a sink was given; then asio over TLS.
+// reads them (in odd pieces too), a download's as the sink gets them (sized, chunked, or until the
+// connection closes), a server that goes away or stalls mid-upload or mid-download, failing
+// sources and sinks, and the error status decoded while a sink was given. Then what is asio's
+// own: async_call, an upload sent again on a fresh connection only if its source rewinds, and TLS.
 #include <catch2/catch.hpp>
 
 #include "../support/boost_without_exceptions.hpp"
