@@ -1,16 +1,18 @@
 // Streamed bodies in bounded memory: a 2 GiB upload from a generated source (cielo24's Add Media
 // as a file) and a 2 GiB download into a counting sink (Download Media), each through the whole
-// client and curl_transport, against a small server on a thread of this process over loopback.
-// Each runs in a child process of its own, so that its peak RSS (getrusage's ru_maxrss) is its
-// own. Prints `stream_upload_2gib_peak_rss_mib`, `stream_download_2gib_peak_rss_mib` (both must
-// stay under 64) and the speeds, `stream_upload_2gib_mib_per_s` and `stream_download_2gib_mib_per_s`.
-// asio_transport does not stream bodies yet: it has no figures here.
+// client and curl_transport, then asio_transport, against a small server on a thread of this
+// process over loopback. Each runs in a child process of its own, so that its peak RSS
+// (getrusage's ru_maxrss) is its own. Prints `stream_upload_2gib_peak_rss_mib`,
+// `stream_download_2gib_peak_rss_mib` (both must stay under 64) and the speeds,
+// `stream_upload_2gib_mib_per_s` and `stream_download_2gib_mib_per_s`; curl's unsuffixed, asio's
+// with `.asio`.
 // Usage: streaming [bytes]   (default 2 GiB; a smaller size for a quick look)
 #include <apidecl/apis/cielo24/cielo24.hpp>
 #include <apidecl/client/client.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/text.hpp>
 #include <apidecl/stream/generated_source.hpp>
+#include <apidecl/transport/asio.hpp>
 #include <apidecl/transport/curl.hpp>
 
 #include <arpa/inet.h>
@@ -27,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 
 namespace c24 = apidecl::cielo24;
 
@@ -123,38 +126,50 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
 }
 
+// The suffix of a transport's figures.
+template <class Transport>
+constexpr char const* suffix = "";
+template <>
+constexpr char const* suffix<apidecl::asio_transport> = ".asio";
+
+template <class Transport>
 auto make_api(std::string const& url) {
-  apidecl::curl_options o;
+  using options = std::conditional_t<std::is_same_v<Transport, apidecl::asio_transport>, apidecl::asio_options,
+                                     apidecl::curl_options>;
+  options o;
   o.base_url = url;
-  return apidecl::make_client(apidecl::curl_transport(o), apidecl::boost_json_serializer{},
-                              apidecl::octet_serializer{});
+  o.total_timeout = std::chrono::milliseconds(0);  // no limit: a slow machine still finishes
+  return apidecl::make_client(Transport(o), apidecl::boost_json_serializer{}, apidecl::octet_serializer{});
 }
 
+template <class Transport>
 int upload(std::uint64_t size) {
   std::string const task = R"({"TaskId":"9d4a4cfd40ee4d73b5d53a3a1d42fdb3"})";
   one_exchange_server server("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                                  std::to_string(task.size()) + "\r\nConnection: close\r\n\r\n" + task,
                              0);
-  auto api = make_api(server.url());
+  auto api = make_api<Transport>(server.url());
   apidecl::generated_source media(size);
   auto const began = std::chrono::steady_clock::now();
   auto const r = api.call(c24::add_media_file, c24::api_token = token, c24::job_id = job,
                           apidecl::body = apidecl::stream_from(media));
   std::chrono::duration<double> const took = std::chrono::steady_clock::now() - began;
-  if (r.get_if<200>() == nullptr || media.position() != size) {
+  if (r.template get_if<200>() == nullptr || media.position() != size) {
     std::fprintf(stderr, "upload failed (status %d)\n", r.http_status());
     return 1;
   }
-  std::printf("stream_upload_2gib_peak_rss_mib: %.1f\n", peak_rss_mib());
-  std::printf("stream_upload_2gib_mib_per_s: %.0f\n", static_cast<double>(size) / (1024.0 * 1024.0) / took.count());
+  std::printf("stream_upload_2gib_peak_rss_mib%s: %.1f\n", suffix<Transport>, peak_rss_mib());
+  std::printf("stream_upload_2gib_mib_per_s%s: %.0f\n", suffix<Transport>,
+              static_cast<double>(size) / (1024.0 * 1024.0) / took.count());
   return 0;
 }
 
+template <class Transport>
 int download(std::uint64_t size) {
   one_exchange_server server("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
                                  std::to_string(size) + "\r\nConnection: close\r\n\r\n",
                              size);
-  auto api = make_api(server.url());
+  auto api = make_api<Transport>(server.url());
   counting_sink sink;
   apidecl::call_options options;
   options.response_into = apidecl::stream_to(sink);
@@ -162,13 +177,14 @@ int download(std::uint64_t size) {
   auto const r = api.call(options, c24::download_media, c24::api_token = token, c24::job_id = job,
                           c24::media_type = c24::media_file_format::mp4);
   std::chrono::duration<double> const took = std::chrono::steady_clock::now() - began;
-  if (r.get_if<200>() == nullptr || sink.bytes != size) {
+  if (r.template get_if<200>() == nullptr || sink.bytes != size) {
     std::fprintf(stderr, "download failed (status %d, %llu bytes)\n", r.http_status(),
                  static_cast<unsigned long long>(sink.bytes));
     return 1;
   }
-  std::printf("stream_download_2gib_peak_rss_mib: %.1f\n", peak_rss_mib());
-  std::printf("stream_download_2gib_mib_per_s: %.0f\n", static_cast<double>(size) / (1024.0 * 1024.0) / took.count());
+  std::printf("stream_download_2gib_peak_rss_mib%s: %.1f\n", suffix<Transport>, peak_rss_mib());
+  std::printf("stream_download_2gib_mib_per_s%s: %.0f\n", suffix<Transport>,
+              static_cast<double>(size) / (1024.0 * 1024.0) / took.count());
   return 0;
 }
 
@@ -189,7 +205,10 @@ int in_child(int (*scenario)(std::uint64_t), std::uint64_t size) {
 
 int main(int argc, char** argv) {
   std::uint64_t const size = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : (std::uint64_t{2} << 30);
-  int const failed_upload = in_child(&upload, size);
-  int const failed_download = in_child(&download, size);
-  return failed_upload != 0 || failed_download != 0 ? 1 : 0;
+  int failed = 0;
+  failed += in_child(&upload<apidecl::curl_transport>, size);
+  failed += in_child(&download<apidecl::curl_transport>, size);
+  failed += in_child(&upload<apidecl::asio_transport>, size);
+  failed += in_child(&download<apidecl::asio_transport>, size);
+  return failed != 0 ? 1 : 0;
 }

@@ -2,7 +2,8 @@
 // options and the buffer's size; the rest is the stream. Invariants: the same bytes read whole and
 // byte by byte end alike (any split reads the same, as documented); a complete response has a
 // final status, field lines a header_list reads back, and a body within the limits; nothing is
-// consumed that was not given.
+// consumed that was not given; and a reader whose sink takes every body ends as the one that keeps
+// it, with the same bytes in its sink, unless the kept body was too large (the sink's is not bounded).
 #include "check.hpp"
 
 #include <apidecl/core/header_list.hpp>
@@ -10,6 +11,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +68,22 @@ void check_complete(apidecl::response_reader const& reader, apidecl::reader_opti
   APIDECL_FUZZ_CHECK(reader.result().has_value());
 }
 
+// Keeps the body it is given, and counts the responses it begins.
+struct keeping_sink {
+  std::string body;
+  int begun = 0;
+  apidecl::sink_status begin(int, apidecl::header_list) noexcept {
+    ++begun;
+    return std::nullopt;
+  }
+  apidecl::sink_status write(std::string_view chunk) noexcept {
+    body.append(chunk);
+    return std::nullopt;
+  }
+};
+
+bool takes_every_status(int) noexcept { return true; }
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
@@ -82,6 +101,26 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   apidecl::response_reader split(split_buffer, options);
   outcome const w = read(whole, stream, 0);
   outcome const s = read(split, stream, 1);
+
+  keeping_sink sink;
+  apidecl::reader_options to_sink = options;
+  to_sink.body_sink = apidecl::stream_to(sink).for_statuses(takes_every_status);
+  std::vector<char> streaming_buffer(capacity);
+  apidecl::response_reader streaming(streaming_buffer, to_sink);
+  outcome const t = read(streaming, stream, 0);
+  if (w.error != apidecl::read_errc::body_too_large) {
+    APIDECL_FUZZ_CHECK(t.state == w.state);
+    APIDECL_FUZZ_CHECK(t.error == w.error);
+    APIDECL_FUZZ_CHECK(t.consumed == w.consumed);
+  }
+  if (w.state == apidecl::read_state::complete) {
+    APIDECL_FUZZ_CHECK(streaming.response().status == whole.response().status);
+    APIDECL_FUZZ_CHECK(streaming.response().headers.text() == whole.response().headers.text());
+    APIDECL_FUZZ_CHECK(streaming.response().body.empty());
+    APIDECL_FUZZ_CHECK(streaming.response().streamed == sink.body.size());
+    APIDECL_FUZZ_CHECK(sink.body == whole.response().body);
+    APIDECL_FUZZ_CHECK(sink.begun == 1);
+  }
 
   APIDECL_FUZZ_CHECK(w.state == s.state);
   APIDECL_FUZZ_CHECK(w.error == s.error);

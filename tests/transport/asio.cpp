@@ -2,7 +2,7 @@
 // through each of its three ways of calling, and those of every AsyncTransport
 // (../support/async_transport_cases.hpp); then what is its own: async_exchange from an io_context
 // the caller runs, through its handler's associated executor, its pool of connections, and
-// exchanges that allocate nothing once warmed up.
+// exchanges that allocate nothing once warmed up, streamed bodies included.
 #include <catch2/catch.hpp>
 
 #include "../support/allocation_counter.hpp"
@@ -13,6 +13,7 @@
 #include "../support/transport_test_site.hpp"
 #include "../support/waiting.hpp"
 
+#include <apidecl/stream/generated_source.hpp>
 #include <apidecl/transport/asio.hpp>
 
 #include <boost/asio/bind_executor.hpp>
@@ -28,6 +29,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <array>
 #include <functional>
@@ -460,6 +462,36 @@ TEST_CASE("once warmed up, an exchange over a kept connection allocates nothing"
     exchanges_counted const counted = count_allocations([&] { return https.send(connection_request).has_value(); });
     CHECK(counted.answered);
     CHECK(counted.allocations == 0);
+  }
+  SECTION("a streamed upload and a streamed download, started and polled") {
+    apidecl::asio_transport http(nginx_options());
+    apidecl::generated_source media(200000);
+    apidecl::request const upload = apidecl::request(apidecl::method::post, "/connection", "Content-Length: 200000\r\n", {})
+                                        .with_body_source(apidecl::stream_from(media));
+    struct counting_sink {
+      std::uint64_t bytes = 0;
+      apidecl::sink_status begin(int, apidecl::header_list) noexcept { return std::nullopt; }
+      apidecl::sink_status write(std::string_view chunk) noexcept {
+        bytes += chunk.size();
+        return std::nullopt;
+      }
+    } sink;
+    apidecl::call_options options;
+    options.response_into = apidecl::stream_to(sink).for_statuses([](int status) noexcept { return status == 200; });
+    bool answered = false;
+    apidecl::exchange_handler const note = [&answered](apidecl::transport_result const& r) {
+      answered = r.has_value() && r->status == 200 && r->body.empty() && r->streamed > 0;
+    };
+    exchanges_counted const counted = count_allocations([&] {
+      answered = false;
+      media.rewind();
+      http.start(upload, options, std::ref(note));
+      while (http.in_flight() > 0) http.poll(std::chrono::milliseconds(50));
+      return answered && media.position() == media.size();
+    });
+    CHECK(counted.answered);
+    CHECK(counted.allocations == 0);
+    CHECK(sink.bytes > 0);
   }
   SECTION("start and poll") {
     apidecl::asio_transport http(nginx_options());

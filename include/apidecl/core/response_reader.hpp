@@ -1,6 +1,7 @@
 #ifndef APIDECL_CORE_RESPONSE_READER_HPP
 #define APIDECL_CORE_RESPONSE_READER_HPP
 
+#include <apidecl/core/body_sink.hpp>
 #include <apidecl/core/failure.hpp>
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/response.hpp>
@@ -28,6 +29,9 @@
 /// The buffer holds, in order, the reason phrase, the header fields as `header_list` text (one
 /// `Name: value` per line, CRLF-terminated, no status line) and the body, de-chunked. Interim 1xx
 /// responses (except 101) are read and dropped. Framing follows RFC 9112, section 6.
+///
+/// A body too large for any buffer goes to a BodySink instead (`reader_options::body_sink`): the
+/// buffer then holds the head only, and the body's bytes are written to the sink as they are read.
 namespace apidecl {
 
 /// Where a response_reader is.
@@ -50,6 +54,7 @@ enum class read_errc {
   bad_chunk_size,                 ///< not a hexadecimal number, or a chunk line too long
   bad_chunk,                      ///< chunk data not followed by CRLF
   body_too_large,                 ///< the body passed the limit or the buffer
+  body_sink_failed,               ///< the body sink refused the response or its bytes: `sink_failure()` says why
   truncated,                      ///< the stream ended before the response did
 };
 
@@ -64,6 +69,10 @@ struct reader_options {
   std::size_t max_header_bytes = static_cast<std::size_t>(-1);
   /// The body, de-chunked.
   std::size_t max_body_bytes = static_cast<std::size_t>(-1);
+  /// Where the body of a response whose status the sink takes (`body_sink.takes(status)`) goes:
+  /// `begin` once its header section is read, then `write` for each run of its bytes, de-chunked,
+  /// none kept in the buffer. Such a body is bounded by neither `max_body_bytes` nor the buffer.
+  body_sink_ref body_sink{};
 };
 
 /// How far one `feed` went.
@@ -92,13 +101,19 @@ class response_reader {
   /// Why the response could not be read; `none` unless state() is `failed`.
   read_errc error() const noexcept { return error_; }
 
-  /// The response read: views into the buffer. Empty (status 0) until state() is `complete`.
+  /// The response read: views into the buffer, an empty body and its size in `streamed` if the
+  /// body went to the sink. Empty (status 0) until state() is `complete`.
   apidecl::response response() const noexcept;
   /// The reason phrase of the final status line, possibly empty; empty until state() is `complete`.
   std::string_view reason() const noexcept { return state_ == read_state::complete ? view(0, reason_size_) : ""; }
   /// response(), or the error as a Transport reports it (an unfinished read as `truncated`), for a
   /// Transport's `send` to return.
   transport_result result() const noexcept;
+
+  /// Whether this response's body goes to the sink: known once its header section is read.
+  bool streaming() const noexcept { return streaming_; }
+  /// Why the sink refused, when error() is `body_sink_failed`.
+  stream_failure sink_failure() const noexcept { return sink_failure_; }
 
   /// Starts over for the next response on the same connection; earlier views become invalid.
   void reset(reader_options options) noexcept;
@@ -116,6 +131,7 @@ class response_reader {
   std::size_t body_limit() const noexcept;
   std::size_t body_size() const noexcept { return size_ - fields_end_; }
   std::size_t copy_body(std::string_view bytes, std::size_t most) noexcept;
+  read_errc stream_body(std::string_view bytes) noexcept;
   read_errc end_status_line() noexcept;
   read_errc end_field_line() noexcept;
   read_errc read_framing_field(std::string_view name, std::string_view value) noexcept;
@@ -141,6 +157,9 @@ class response_reader {
   std::size_t line_bytes_ = 0;     // of the current chunk-size line
   std::uint64_t remaining_ = 0;    // of the Content-Length body or the current chunk
   std::uint64_t content_length_ = 0;
+  std::uint64_t streamed_ = 0;     // body bytes given to the sink
+  stream_failure sink_failure_{};
+  bool streaming_ = false;         // the body goes to options_.body_sink
   bool has_content_length_ = false;
   bool chunked_ = false;
   bool cr_ = false;                // a CR ended the chunk framing read so far: only LF may follow
@@ -162,6 +181,7 @@ constexpr std::string_view error_text(read_errc e) noexcept {
     case read_errc::bad_chunk_size: return "malformed chunk size";
     case read_errc::bad_chunk: return "chunk not followed by CRLF";
     case read_errc::body_too_large: return "body too large";
+    case read_errc::body_sink_failed: return "the body sink failed";
     case read_errc::truncated: return "stream ended before the response was complete";
   }
   return "unknown error";
@@ -196,12 +216,22 @@ inline read_progress response_reader::feed(std::string_view bytes) noexcept {
   while (used < bytes.size() && state_ == read_state::need_more) {
     // Bodies are copied in runs; everything else is read byte by byte, so any split works alike.
     if (phase_ == phase::fixed_body || phase_ == phase::chunk_data) {
-      std::size_t const n = copy_body(bytes.substr(used), static_cast<std::size_t>(
-          remaining_ < bytes.size() - used ? remaining_ : bytes.size() - used));
+      std::size_t const left = bytes.size() - used;
+      std::size_t const n = remaining_ < left ? static_cast<std::size_t>(remaining_) : left;
+      if (streaming_) {
+        if (read_errc const e = stream_body(bytes.substr(used, n)); e != read_errc::none) return fail(e, used);
+      } else {
+        copy_body(bytes.substr(used), n);
+      }
       used += n;
       remaining_ -= n;
       if (remaining_ == 0 && phase_ == phase::fixed_body) complete();
       else if (remaining_ == 0) phase_ = phase::chunk_data_end;
+      continue;
+    }
+    if (phase_ == phase::body_until_end && streaming_) {
+      if (read_errc const e = stream_body(bytes.substr(used)); e != read_errc::none) return fail(e, used);
+      used = bytes.size();
       continue;
     }
     if (phase_ == phase::body_until_end) {
@@ -239,7 +269,7 @@ inline read_state response_reader::finish() noexcept {
 
 inline apidecl::response response_reader::response() const noexcept {
   if (state_ != read_state::complete) return {};
-  return {status_, header_list(view(reason_size_, fields_end_)), view(fields_end_, size_)};
+  return {status_, header_list(view(reason_size_, fields_end_)), view(fields_end_, size_), streamed_};
 }
 
 inline transport_result response_reader::result() const noexcept {
@@ -248,6 +278,7 @@ inline transport_result response_reader::result() const noexcept {
   transport_errc code = transport_errc::protocol_error;
   if (e == read_errc::truncated) code = transport_errc::connection_lost;
   if (e == read_errc::header_too_large || e == read_errc::body_too_large) code = transport_errc::response_too_large;
+  if (e == read_errc::body_sink_failed) code = transport_errc::body_stream_failed;
   return transport_error{code, true, error_text(e)};
 }
 
@@ -281,6 +312,17 @@ inline std::size_t response_reader::copy_body(std::string_view bytes, std::size_
 inline void response_reader::complete() noexcept {
   state_ = read_state::complete;
   phase_ = phase::done;
+}
+
+// Gives body bytes to the sink; the buffer keeps none of them.
+inline read_errc response_reader::stream_body(std::string_view bytes) noexcept {
+  if (bytes.empty()) return read_errc::none;
+  if (sink_status const refused = options_.body_sink.write(bytes)) {
+    sink_failure_ = *refused;
+    return read_errc::body_sink_failed;
+  }
+  streamed_ += bytes.size();
+  return read_errc::none;
 }
 
 // One byte of a line or of chunk framing.
@@ -352,7 +394,7 @@ inline read_errc response_reader::end_chunk_size_line() noexcept {
     line_empty_ = true;
     return read_errc::none;
   }
-  if (remaining_ > body_limit() - body_size()) return read_errc::body_too_large;
+  if (!streaming_ && remaining_ > body_limit() - body_size()) return read_errc::body_too_large;
   phase_ = phase::chunk_data;
   return read_errc::none;
 }
@@ -436,6 +478,13 @@ inline read_errc response_reader::end_header_section() noexcept {
     reset();  // an interim response: the final one follows
     return read_errc::none;
   }
+  if (options_.body_sink.takes(status_)) {
+    streaming_ = true;
+    if (sink_status const refused = options_.body_sink.begin(status_, header_list(view(reason_size_, fields_end_)))) {
+      sink_failure_ = *refused;
+      return read_errc::body_sink_failed;
+    }
+  }
   if (options_.head_request || status_ < 200 || status_ == 204 || status_ == 304) {
     complete();
   } else if (chunked_) {
@@ -443,7 +492,7 @@ inline read_errc response_reader::end_header_section() noexcept {
     phase_ = phase::chunk_size;
     line_bytes_ = 0;
   } else if (has_content_length_) {
-    if (content_length_ > body_limit()) return read_errc::body_too_large;
+    if (!streaming_ && content_length_ > body_limit()) return read_errc::body_too_large;
     remaining_ = content_length_;
     phase_ = phase::fixed_body;
     if (remaining_ == 0) complete();

@@ -52,6 +52,7 @@ namespace apidecl {
 ///     tls_error           the handshake failed, or the certificate was not trusted (never left)
 ///     response_too_large  the body passed max_response_body, or the headers 256 KiB
 ///     protocol_error      not HTTP/1.x as expected
+///     body_stream_failed  a streamed body's source or sink failed (the connection is closed)
 ///     cancelled           cancelled by the caller
 ///     other               a malformed base_url (never left), or send called from the run loop
 ///
@@ -62,6 +63,16 @@ namespace apidecl {
 /// while it was idle is found out before it is reused. Redirects are never followed. The detail
 /// names the request by method and path; its query, where tokens travel, is shown as "?***".
 ///
+/// It streams bodies (core/body_source.hpp, core/body_sink.hpp), the same for the three ways of
+/// calling: a request's `body_source()` is sent after its head (its Content-Length, already in
+/// the head), read from the source 64 KiB at most at a time; the body of a response whose status
+/// the call's `response_into` takes is given to that sink as it is read (Content-Length, chunked
+/// or until the connection closes), in pieces of at most the receive buffer's size, never held,
+/// and not bounded by
+/// `max_response_body`, as with curl. A request on a reused connection that fails while it is
+/// written goes again with its streamed body only if no byte of the body was read yet or the
+/// source rewinds; it is never sent short.
+///
 /// Allocation: once its buffers have grown to the largest request and response seen, an exchange
 /// on a reused connection allocates nothing (a `start` or `async_exchange` handler that fits 64
 /// bytes is stored in place; Asio's operations use memory kept with each exchange). What does
@@ -69,8 +80,11 @@ namespace apidecl {
 /// session), a response or request larger than any before (16 KiB at first; buffers past
 /// 64 KiB are given back after the exchange, except `send`'s), an error's text, more exchanges in
 /// flight at once than ever before, a failure decided outside the run loop for `async_exchange`
-/// (posted), and an `async_exchange` handler bound to another executor (dispatched there). The
-/// buffers' bytes are not initialized: only the pages a response fills cost memory.
+/// (posted), an `async_exchange` handler bound to another executor (dispatched there), and the
+/// first streamed request body an exchange sends (a 64 KiB buffer, which the exchange keeps, as
+/// it keeps buffers of that size). A streamed response body costs no buffer of its own: it passes
+/// through the receive buffer to the sink. The buffers' bytes are not initialized: only the pages
+/// a response fills cost memory.
 ///
 /// Not thread-safe: one thread uses the transport and runs its io_context. The io_context must
 /// outlive the transport; a moved-from transport may only be assigned to or destroyed.
@@ -82,6 +96,9 @@ namespace apidecl {
 /// overload without an error_code is used, which this transport never does, so it can abort.
 class asio_transport {
  public:
+  /// Streams request bodies from their source and response bodies to the call's sink.
+  static constexpr bool streams_bodies = true;
+
   using executor_type = boost::asio::io_context::executor_type;
 
   /// A transport with an io_context of its own, run by `send` and `poll`. One thread does all its
@@ -240,6 +257,7 @@ static_assert(is_transport_v<asio_transport>);
 static_assert(has_send_with_call_options_v<asio_transport>);
 static_assert(is_async_transport_v<asio_transport>);
 static_assert(has_start_with_call_options_v<asio_transport>);
+static_assert(transport_streams_bodies_v<asio_transport>);
 
 }  // namespace apidecl
 

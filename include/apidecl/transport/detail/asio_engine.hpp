@@ -13,6 +13,7 @@
 #include <apidecl/transport/detail/asio_exchange.hpp>
 #include <apidecl/transport/detail/asio_handler_memory.hpp>
 #include <apidecl/transport/detail/base_url.hpp>
+#include <apidecl/transport/detail/body_pump.hpp>
 #include <apidecl/transport/detail/redacted_error.hpp>
 
 #include <boost/asio/dispatch.hpp>
@@ -51,12 +52,13 @@ inline constexpr std::size_t asio_max_header_bytes = 256 * 1024;
 /// in flight on an io_context that outlives it. Not thread-safe: one thread runs the io_context.
 ///
 /// An exchange goes: acquire a connection (an idle one that is still open, a new one if the limit
-/// allows, else wait for one), write the request in one gather write, read the response, then
-/// either park the connection for the next exchange or close it. A deadline (the connect timeout
-/// until a connection is ready, then the total timeout) and `cancel` abort it: an exchange
-/// waiting or opening a connection is decided at once; one writing or reading has its connection
-/// closed, and is decided when that operation calls back, so that no buffer is reused while Asio
-/// may still touch it.
+/// allows, else wait for one), write the request in one gather write (a streamed body follows,
+/// read from its source one piece at a time), read the response (a body the call's sink takes is
+/// given to it as it is read), then either park the connection for the next exchange or close
+/// it. A deadline (the connect timeout until a connection is ready, then the total timeout) and
+/// `cancel` abort it: an exchange waiting or opening a connection is decided at once; one writing
+/// or reading has its connection closed, and is decided when that operation calls back, so that
+/// no buffer is reused while Asio may still touch it.
 class asio_engine : public std::enable_shared_from_this<asio_engine> {
  public:
   using clock = std::chrono::steady_clock;
@@ -194,6 +196,8 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
  private:
   static constexpr std::size_t max_spare = 64;
   static constexpr std::size_t kept_request_size = 64 * 1024;
+  /// The most of a streamed request body read from its source at a time.
+  static constexpr std::size_t upload_piece_size = 64 * 1024;
 
   void set_up_tls() {
     SSL_CTX* const handle = SSL_CTX_new(TLS_client_method());
@@ -226,8 +230,10 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     x.copy.append(r.body());
     std::string_view const all = x.copy;
     std::size_t const target = r.target().size(), fields = r.headers().text().size();
-    launch(x, request(r.method(), all.substr(0, target), all.substr(target, fields), all.substr(target + fields)), call,
-           report);
+    launch(x,
+           request(r.method(), all.substr(0, target), all.substr(target, fields), all.substr(target + fields))
+               .with_body_source(r.body_source()),
+           call, report);
     return x.id;
   }
 
@@ -266,11 +272,9 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     clock::time_point const now = clock::now();
     x.connect_deadline = deadline(now, call.connect_timeout, options_.connect_timeout);
     x.total_deadline = deadline(now, call.total_timeout, options_.total_timeout);
+    x.upload = source_pump(r.body_source());
+    x.sink = call.response_into;
     if (!url_) return fail(x, transport_errc::other, false, "malformed base_url", false);
-    // Not a streaming transport (transport_streams_bodies_v is false): the client refuses such a
-    // call before it gets here; a direct caller is refused here, before anything is sent.
-    if (r.body_source() || call.response_into)
-      return fail(x, transport_errc::body_stream_failed, false, "asio_transport does not stream bodies", false);
     if (url_->tls && !tls_) return fail(x, transport_errc::tls_error, false, tls_failure_, false);
     x.pieces.assign(x.sent, *url_, options_.user_agent);
     x.phase = asio_phase::waiting;
@@ -370,11 +374,13 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   }
 
   // Most requests fit in the socket's send buffer: written at once, they go on to the response
-  // without a turn of the run loop. The rest, and every TLS request, is written asynchronously.
+  // without a turn of the run loop. The rest, and every TLS request, is written asynchronously;
+  // so is the head of a streamed body, whose source is then read from the run loop, where a
+  // failure of its own may be reported at once.
   void write(asio_exchange& x) {
     x.phase = asio_phase::writing;
     x.write_started = true;
-    std::size_t const at_once = x.connection->write_now(x.gather());
+    std::size_t const at_once = x.upload.left() > 0 ? 0 : x.connection->write_now(x.gather());
     x.written += at_once;
     if (at_once == x.pieces.bytes()) return read(x, true);
     x.io_pending = true;
@@ -391,14 +397,16 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
   // looks like: a server that read the request and then crashed or restarted looks the same, and
   // a request that is not idempotent must not go twice behind the caller's back. The caller's
   // Retry policy decides, told that the request may have reached the server. Most idle closes
-  // never get that far: `still_open` finds them before the request is written.
+  // never get that far: `still_open` finds them before the request is written. A streamed body
+  // goes again only from its first byte: not yet read from its source, or its source rewound.
   void on_written(asio_exchange& x, error_code ec, std::size_t n) {
     x.io_pending = false;
     x.written += n;
     if (closed_) return;
     if (x.error) return end_aborted(x);
+    if (!ec && x.upload.left() > 0) return write_body(x);
     if (!ec) return read(x, true);
-    if (x.reused && !x.retried) {
+    if (x.reused && !x.retried && restart_body(x)) {
       x.retried = true;
       x.connection->close();  // its place goes to the retry, not to an exchange waiting for one
       x.connection.reset();
@@ -409,12 +417,41 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
     fail(x, io_errc(ec), x.written > 0, "sending the request: " + ec.message(), true);
   }
 
+  // The next piece of a streamed body, read from its source into the exchange's own buffer. A
+  // source that fails ends the exchange; the server has the head, and the connection, a request
+  // cut short, is closed.
+  void write_body(asio_exchange& x) {
+    if (x.upload_piece.empty()) x.upload_piece.resize(upload_piece_size);
+    expected<std::size_t, stream_failure> const got = x.upload.next(x.upload_piece.data(), x.upload_piece.size());
+    if (!got) {
+      drop(x.connection);
+      return fail(x, transport_errc::body_stream_failed, true, stream_failure_text("body source", got.error()), true);
+    }
+    x.io_pending = true;
+    x.connection->async_write(
+        boost::asio::const_buffer(x.upload_piece.data(), *got),
+        asio_bind_memory(x.io_memory, [keep = shared_from_this(), &x](error_code ec, std::size_t n) {
+          keep->on_written(x, ec, n);
+        }));
+  }
+
+  // Whether the request can go again whole on a fresh connection: its streamed body, if any, from
+  // its first byte.
+  static bool restart_body(asio_exchange& x) {
+    body_source_ref const source = x.sent.body_source();
+    if (!source || x.upload.left() == source.size()) return true;
+    if (!source.rewind()) return false;
+    x.upload = source_pump(source);
+    return true;
+  }
+
   void read(asio_exchange& x, bool first) {
     if (first) {
       reader_options limits;
       limits.head_request = x.sent.method() == method::head;
       limits.max_header_bytes = asio_max_header_bytes;
-      limits.max_body_bytes = options_.max_response_body;
+      limits.max_body_bytes = options_.max_response_body;  // not for a body the sink takes
+      limits.body_sink = x.sink;
       x.response.start(limits);
     }
     x.phase = asio_phase::reading;
@@ -443,6 +480,9 @@ class asio_engine : public std::enable_shared_from_this<asio_engine> {
       return decide(x, true);
     }
     drop(x.connection);
+    if (state == read_state::failed && x.response.reader().error() == read_errc::body_sink_failed)
+      return fail(x, transport_errc::body_stream_failed, true,
+                  stream_failure_text("body sink", x.response.reader().sink_failure()), true);
     if (state == read_state::failed && x.response.reader().error() != read_errc::truncated) {
       transport_error const e = x.response.reader().result().error();
       return fail(x, e.code, true, e.detail, true);

@@ -7,6 +7,7 @@
 #include <apidecl/transport/async_transport.hpp>
 #include <apidecl/transport/detail/asio_connection.hpp>
 #include <apidecl/transport/detail/asio_handler_memory.hpp>
+#include <apidecl/transport/detail/body_pump.hpp>
 #include <apidecl/transport/detail/growing_response_reader.hpp>
 #include <apidecl/transport/detail/request_pieces.hpp>
 #include <apidecl/transport/detail/result_handler.hpp>
@@ -86,6 +87,8 @@ struct asio_exchange {
   request sent;      // views into `copy`, or the caller's own request during `send`
   request_pieces pieces;
   std::array<boost::asio::const_buffer, request_pieces::max_pieces> buffers{};
+  source_pump upload;                 // a streamed body's bytes still to send, after the head
+  uninitialized_buffer upload_piece;  // the piece of it being written; kept for the next
 
   std::chrono::steady_clock::time_point connect_deadline{};
   std::chrono::steady_clock::time_point total_deadline{};
@@ -100,6 +103,7 @@ struct asio_exchange {
   bool io_pending = false;     // a write or read on `connection` has not called back yet
 
   growing_response_reader response;
+  body_sink_ref sink;  // where the bodies of the statuses it takes go
   std::optional<transport_error> error;  // set when it failed, or when cancelled or timed out mid-write/read
 
   // Asio's operation state: a write or a read at a time (two blocks, for the moment one hands over

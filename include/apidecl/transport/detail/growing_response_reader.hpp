@@ -48,7 +48,8 @@ class uninitialized_buffer {
 /// de-chunked. When the response outgrows the reader's buffer, both buffers double and the
 /// response is read again from its first byte, which the receive buffer keeps for that until the
 /// reader's buffer is as large as the limits can need (after that the receive buffer is reused
-/// for each read). Doubling keeps the work linear in the response's size.
+/// for each read). Doubling keeps the work linear in the response's size. A body that goes to a
+/// sink (`reader_options::body_sink`) is not kept: it passes through the receive buffer only.
 class growing_response_reader {
  public:
   /// The size both buffers start at, enough for most API responses.
@@ -120,8 +121,10 @@ class growing_response_reader {
   }
 
   // While the reader's buffer is smaller than the limits can need, a too-large failure may be the
-  // buffer's rather than the limits', so the response's bytes are kept to read again.
-  bool retaining() const noexcept { return parsed_.size() < ceiling_; }
+  // buffer's rather than the limits', so the response's bytes are kept to read again. Never once
+  // the body goes to a sink, which has taken bytes that cannot be taken back: the buffer holds
+  // the head only, whose size was settled when it ended.
+  bool retaining() const noexcept { return parsed_.size() < ceiling_ && !reader_.streaming(); }
 
   bool outgrown() const noexcept {
     read_errc const e = reader_.error();
