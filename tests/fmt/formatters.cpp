@@ -11,13 +11,16 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/hana/define_struct.hpp>
 
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace c24 = apidecl::cielo24;
@@ -65,6 +68,23 @@ struct pin_change {
 };
 struct note {
   BOOST_HANA_DEFINE_STRUCT(note, (std::string, text));
+};
+// Bodies that hold a secret field deeper down; bodies that hold none, one of them a tree.
+struct batch {
+  BOOST_HANA_DEFINE_STRUCT(batch, (std::string, name), (std::vector<pin_change>, changes));
+};
+struct maybe_change {
+  std::optional<pin_change> change;
+};
+BOOST_DESCRIBE_STRUCT(maybe_change, (), (change))
+struct either {
+  BOOST_HANA_DEFINE_STRUCT(either, (std::variant<note, pin_change>, what));
+};
+struct folder {
+  BOOST_HANA_DEFINE_STRUCT(folder, (std::string, title), (std::vector<note>, notes));
+};
+struct outline {
+  BOOST_HANA_DEFINE_STRUCT(outline, (std::string, title), (std::vector<outline>, children));
 };
 template <class Body>
 struct put_body {
@@ -137,7 +157,30 @@ TEST_CASE("a body whose type declares a secret field is shown as *** whole; anot
   REQUIRE(http.requests().size() == 2);
   CHECK(http.requests()[0].body == R"({"user":"ann","new_pin":"4321"})");  // sent as it is
   CHECK(bodies == std::vector<std::string>{"***", R"({"text":"4321"})"});
-  static_assert(apidecl::has_secret_fields_v<vault::pin_change> && !apidecl::has_secret_fields_v<vault::note>);
+  static_assert(apidecl::holds_secret_fields_v<vault::pin_change> && !apidecl::holds_secret_fields_v<vault::note>);
+}
+
+TEST_CASE("a body holding a secret field at any depth is shown as *** whole", "[fmt]") {
+  static_assert(apidecl::holds_secret_fields_v<vault::batch> && apidecl::holds_secret_fields_v<vault::maybe_change> &&
+                apidecl::holds_secret_fields_v<vault::either>);
+  static_assert(!apidecl::holds_secret_fields_v<vault::folder>);
+  static_assert(!apidecl::holds_secret_fields_v<vault::outline>);  // holds itself: the search ends
+  std::vector<std::string> bodies;
+  apidecl::mock_transport http;
+  http.respond(204).respond(204).respond(204).respond(204);
+  struct keep_bodies {
+    std::vector<std::string>* bodies;
+    void on(apidecl::attempt_sending const& e) { bodies->push_back(e.request.body()); }
+  };
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, keep_bodies{&bodies});
+  (void)api.call(vault::put_body<vault::batch>{}, apidecl::body = vault::batch{"b", {{"ann", "4321"}}});
+  (void)api.call(vault::put_body<vault::maybe_change>{}, apidecl::body = vault::maybe_change{vault::pin_change{"ann", "4321"}});
+  (void)api.call(vault::put_body<vault::either>{}, apidecl::body = vault::either{vault::note{"hello"}});
+  (void)api.call(vault::put_body<vault::folder>{}, apidecl::body = vault::folder{"top", {{"leaf"}}});
+  REQUIRE(http.requests().size() == 4);
+  CHECK(http.requests()[0].body == R"({"name":"b","changes":[{"user":"ann","new_pin":"4321"}]})");  // sent as it is
+  // The variant's body is hidden whichever alternative it holds: its type may hold a secret.
+  CHECK(bodies == std::vector<std::string>{"***", "***", "***", R"({"title":"top","notes":[{"text":"leaf"}]})"});
 }
 
 TEST_CASE("a request an observer sees prints every declared secret as ***", "[fmt]") {

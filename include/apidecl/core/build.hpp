@@ -14,7 +14,7 @@
 #include <apidecl/core/request.hpp>
 #include <apidecl/core/writer.hpp>
 #include <apidecl/serializer/codec_result.hpp>
-#include <apidecl/serializer/secret_fields.hpp>
+#include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/serializer_set.hpp>
 #include <apidecl/types/scalar_text.hpp>
 
@@ -272,7 +272,7 @@ build_result build_checked(type_list<Declared...>, std::index_sequence<I...>, wr
           content_type.value = serializer.parameter_value(out.slice(0, held));
         }
       }
-      if constexpr (records_secrets_v<Secrets> && has_secret_fields_v<typename E::body::type>)
+      if constexpr (records_secrets_v<Secrets> && holds_secret_fields_v<typename E::body::type>)
         secrets->add(0, out.size());  // the body is written first, from the buffer's start
     }
   }

@@ -43,8 +43,8 @@ enum class log_level {
 struct log_options {
   log_level level = log_level::calls;
   /// At `attempts` or above, how many bytes of each request body to show (redacted, then cut);
-  /// 0 shows no body. The fields of a body cannot be declared secret (a Serializer writes the
-  /// body with no record of its fields): show the bodies of endpoints whose bodies hold none.
+  /// 0 shows no body. A body that holds a field declared secret, at any depth, is shown as `***`
+  /// whole (secret_fields.hpp): a Serializer writes the body with no record of its fields.
   std::size_t body_bytes = 0;
 };
 

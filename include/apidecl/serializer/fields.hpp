@@ -10,6 +10,7 @@
 #include <boost/hana/tuple.hpp>
 
 #include <apidecl/detail/type_list.hpp>
+#include <apidecl/serializer/one_of.hpp>
 #include <apidecl/serializer/secret_fields.hpp>
 
 #include <array>
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 /// What serializers need to know of a body type: its fields, and each field's name on the wire.
@@ -203,6 +205,39 @@ void for_each_field(T& value, F&& f) {
     detail::for_each_hana_field<plain>(value, f, typename fields::keys{}, typename fields::members{});
   }
 }
+
+namespace detail {
+template <class T, class... Seen>
+constexpr bool holds_secret_fields() noexcept;
+
+template <class... Seen, class... Field>
+constexpr bool any_holds_secret_fields(type_list<Field...>) noexcept {
+  return (holds_secret_fields<Field, Seen...>() || ...);
+}
+template <class... Seen, class... Alternative>
+constexpr bool any_holds_secret_fields(std::variant<Alternative...> const*) noexcept {
+  return (holds_secret_fields<Alternative, Seen...>() || ...);
+}
+
+// `Seen` are the structs whose fields are being looked through, so that a struct holding a
+// vector of its own type ends the search instead of recursing for ever.
+template <class T, class... Seen>
+constexpr bool holds_secret_fields() noexcept {
+  if constexpr ((std::is_same_v<T, Seen> || ...)) return false;
+  else if constexpr (has_secret_fields_v<T>) return true;
+  else if constexpr (is_optional<T>::value || is_vector<T>::value)
+    return holds_secret_fields<typename T::value_type, Seen...>();
+  else if constexpr (is_variant<T>::value) return any_holds_secret_fields<Seen...>(static_cast<T const*>(nullptr));
+  else if constexpr (is_struct_v<T>) return any_holds_secret_fields<T, Seen...>(field_types_t<T>{});
+  else return false;
+}
+}  // namespace detail
+
+/// Whether a body of type `T` holds a field declared secret anywhere: in `T` itself, or in a
+/// struct it holds (as a field, in an optional, a vector or a variant), at any depth. Such a body
+/// is shown as `***` whole (secret_fields.hpp).
+template <class T>
+inline constexpr bool holds_secret_fields_v = detail::holds_secret_fields<T>();
 
 }  // namespace apidecl
 

@@ -12,7 +12,8 @@
 ///       static constexpr std::string_view secret_fields[] = {"new_password"};
 ///     };
 ///
-/// A request whose body type declares one shows its whole body as `***` in every text made of it
+/// A request whose body holds such a field, in its own type or in a struct it holds at any depth
+/// (`holds_secret_fields_v`, fields.hpp), shows its whole body as `***` in every text made of it
 /// for an observer or a log (core/redaction.hpp): a serializer writes the body in one go, so the
 /// body, not the field, is the place the library knows. Each entry must name a member.
 namespace apidecl {
