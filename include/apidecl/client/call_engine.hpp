@@ -436,7 +436,7 @@ class call_engine : public call_engine_base {
   static conclusion decoded(call_engine_base& call, response const& r, Serializers const& serializers) {
     call_engine& self = static_cast<call_engine&>(call);
     self.result_ = decode(self.endpoint_, r, serializers);
-    return {self.result_.failure_if(), self.result_.unexpected_if() != nullptr, self.result_.http_status()};
+    return {self.result_.failure_if(), self.result_.unexpected_if() != nullptr, r.status};  // whatever the case
   }
 
   /// The result, once a step said `done`.
