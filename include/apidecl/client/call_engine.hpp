@@ -209,17 +209,31 @@ class call_engine_base {
   template <class Observer>
   static constexpr bool records_secrets = observes<Observer, attempt_sending>::value;
 
-  // Tells `observer` the call starts, and makes room to build its request.
-  template <class Observer>
-  void announce_start(Observer& observer) {
+  // Writes the request into `out`, recording where its secrets lie in `secrets` if the observer
+  // reads them: an endpoint's request building, behind `build(builder, out, secrets)`.
+  struct request_builder {
+    void const* builder;
+    build_result (*build)(void const* builder, writer& out, redactions& secrets);
+  };
+
+  // Tells `observer` the call starts and builds its request with `builder` (into storage grown
+  // to the size it needs if it did not fit), then goes on as `built` does.
+  template <class Auth, class Limiter, class Observer>
+  [[gnu::noinline]] call_step build(request_builder builder, Auth& auth, Limiter& limiter, Observer& observer) {
     notify(observer, call_started{*profile_.info});
     if (storage_.size() < initial_storage) storage_.resize(initial_storage);
+    build_result request = build_once<Observer>(builder);
+    if (!request && request.error().code == validation_error::code::request_too_large) {
+      storage_.resize(request.error().needed);  // the size it needs, so the second try fits
+      request = build_once<Observer>(builder);
+    }
+    return built(request, auth, limiter, observer);
   }
 
   // The request was built (or not, as `built` says): records where it lies, then renews first if
   // the Session has no credentials yet, or admits the first attempt.
   template <class Auth, class Limiter, class Observer>
-  [[gnu::noinline]] call_step built(build_result const& built, Auth& auth, Limiter& limiter, Observer& observer) {
+  call_step built(build_result const& built, Auth& auth, Limiter& limiter, Observer& observer) {
     if (!built) return fail(failure(built.error()), observer, began_);
     method_ = built->method();
     source_ = built->body_source();
@@ -273,6 +287,13 @@ class call_engine_base {
   int final_attempts_ = 0;
 
  private:
+  template <class Observer>
+  build_result build_once(request_builder builder) {
+    writer out(storage_.data(), storage_.size());
+    if constexpr (records_secrets<Observer>) secrets_.keep_first(0);
+    return builder.build(builder.builder, out, secrets_);
+  }
+
   // Takes a slot from `limiter` for the attempt about to be authenticated at `now`, or waits for
   // one: as long as the limiter says, if the deadline allows.
   template <class Auth, class Limiter, class Observer>
@@ -415,13 +436,16 @@ class call_engine : public call_engine_base {
       constexpr unsigned declared = declared_of<Endpoint>(static_cast<credentials const*>(nullptr));
       declared_credentials_ = declared;
     }
-    announce_start(observer);
-    build_result built = build_into_storage<Observer>(serializers, args...);
-    if (!built && built.error().code == validation_error::code::request_too_large) {
-      storage_.resize(built.error().needed);  // the size it needs, so the second try fits
-      built = build_into_storage<Observer>(serializers, args...);
-    }
-    return call_engine_base::built(built, auth, limiter, observer);
+    auto const build_request = [&](writer& out, [[maybe_unused]] redactions& secrets) {
+      if constexpr (records_secrets<Observer>) return build_recording_secrets<Endpoint>(out, secrets, serializers, args...);
+      else return build_into<Endpoint>(out, serializers, args...);
+    };
+    using builder_type = decltype(build_request);
+    return build(request_builder{&build_request,
+                                 [](void const* builder, writer& out, redactions& secrets) {
+                                   return (*static_cast<builder_type const*>(builder))(out, secrets);
+                                 }},
+                 auth, limiter, observer);
   }
 
   /// The attempt ended at `now` with `outcome` (see `exchange_ended`).
@@ -447,17 +471,6 @@ class call_engine : public call_engine_base {
   }
 
  private:
-  template <class Observer, class Serializers, class... Args>
-  build_result build_into_storage(Serializers const& serializers, Args const&... args) {
-    writer out(storage_.data(), storage_.size());
-    if constexpr (records_secrets<Observer>) {
-      secrets_.keep_first(0);
-      return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
-    } else {
-      return build_into<Endpoint>(out, serializers, args...);
-    }
-  }
-
   Endpoint endpoint_;
   // What the call came to, once done and not failed_. Until then a placeholder: holding a result
   // rather than an optional one saves each endpoint an instantiation of std::optional's machinery.

@@ -12,6 +12,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -42,6 +43,14 @@ result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& s
 
 namespace detail {
 
+// The decode error that `where` and `what` describe in `r`, which it keeps whole: one function
+// for every case type, out of line, as a failed decoding is rare.
+[[gnu::noinline]] inline decode_error decode_problem(std::string_view where, std::string what, response const& r,
+                                                     bool in_header) {
+  return decode_error{std::string(where), std::move(what), r.status, std::string(r.headers.text()),
+                      std::string(r.body), in_header};
+}
+
 // Decodes a documented response into a `Case` made in `storage`: its body with the serializer for
 // `Media`, then its declared header fields. On failure nothing is left in `storage`, and the
 // error says what was wrong. One function per case type, shared by every endpoint documenting it.
@@ -60,14 +69,12 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
   std::optional<decode_error> problem;
   if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
     decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
-    if (!status)
-      problem = decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()), std::string(r.body)};
+    if (!status) problem = decode_problem(status.where(), status.what(), r, false);
   }
   if constexpr (case_declares_headers<Case>::value) {
     if (!problem) {
       if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers))
-        problem = decode_error{std::string(wrong->name), std::move(wrong->what), r.status, std::string(r.headers.text()),
-                               std::string(r.body), true};
+        problem = decode_problem(wrong->name, std::move(wrong->what), r, true);
     }
   }
   if (!problem) guard.held = nullptr;
