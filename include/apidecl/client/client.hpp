@@ -243,25 +243,12 @@ class client {
     else return detail::supplied_arguments<Endpoint, Args...>(auth_);
   }
 
-  // The checks a blocking and a non-blocking call share, after their transport's: the arguments
-  // (`Args` and the Auth policy's), the bodies' serializers, a streamed body's transport.
-  template <class Endpoint, class... Args>
-  static constexpr bool is_sound_call() noexcept {
-    if constexpr (!detail::is_valid_call<Endpoint, Args...>()) return false;
-    else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) return false;
-    else return !detail::streams_request_body_v<Args...> || transport_streams_bodies_v<Transport>;
-  }
-  // The one error that names the first of those checks a call fails.
-  template <class Endpoint, class... Args>
-  static void diagnose_unsound_call() noexcept {
-    if constexpr (!detail::is_valid_call<Endpoint, Args...>())
-      detail::diagnose_call<Endpoint, Args...>();
-    else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>())
-      detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
-    else
-      static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
-                    "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
-                    "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+  // A body streamed from a source through a transport that would hold it in memory: the one error
+  // of a blocking and a non-blocking call alike.
+  static void diagnose_streamed_body() noexcept {
+    static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
+                  "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
+                  "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
   }
 
   // Each misuse is diagnosed here, one call below the entry point, where the compiler's backtrace
@@ -274,8 +261,14 @@ class client {
     if constexpr (!is_transport_v<Transport>) {
       detail::diagnose_transport<Transport>();
       return detail::after_error{};
-    } else if constexpr (!is_sound_call<Endpoint, Args..., Supplied...>()) {
-      diagnose_unsound_call<Endpoint, Args..., Supplied...>();
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
+      detail::diagnose_call<Endpoint, Args..., Supplied...>();
+      return detail::after_error{};
+    } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
+      detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
+      return detail::after_error{};
+    } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
+      diagnose_streamed_body();
       return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
       // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
@@ -318,8 +311,14 @@ class client {
     if constexpr (!is_async_transport_v<Transport>) {
       detail::diagnose_async_transport<Transport>();
       return detail::after_error{};
-    } else if constexpr (!is_sound_call<Endpoint, Args..., Supplied...>()) {
-      diagnose_unsound_call<Endpoint, Args..., Supplied...>();
+    } else if constexpr (!detail::is_valid_call<Endpoint, Args..., Supplied...>()) {
+      detail::diagnose_call<Endpoint, Args..., Supplied...>();
+      return detail::after_error{};
+    } else if constexpr (!detail::carries_bodies<Endpoint, Serializers, detail::bodies::both>()) {
+      detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
+      return detail::after_error{};
+    } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
+      diagnose_streamed_body();
       return detail::after_error{};
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
