@@ -25,6 +25,8 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -38,6 +40,30 @@ enum class call_step {
   renew,  ///< calls the Session's `login_endpoint` with its `login_arguments()`, then `renewed` with what `accept` said
   done,  ///< takes the result with `take_result()`
 };
+
+// What the engine needs of an endpoint beyond building and decoding: one table per endpoint
+// type, so that the rest of a call's life is code shared by every endpoint of a client.
+struct endpoint_profile {
+  endpoint_info const* info;
+  attempt (*describe_attempt)(int number, transport_result const& outcome, std::chrono::milliseconds elapsed,
+                              std::optional<std::chrono::milliseconds> time_left) noexcept;
+  bool (*takes_streamed_body)(int status) noexcept;
+};
+template <class Endpoint>
+inline constexpr endpoint_profile profile_of{&endpoint_info_of<Endpoint>, &make_attempt<Endpoint>,
+                                             &takes_streamed_body<Endpoint>};
+
+// What a decoded result says of itself, for the observer told of the call's end.
+struct conclusion {
+  failure const* failed;
+  bool unexpected;
+  int http_status;
+};
+class call_engine_base;
+// Decodes a response into the result of the engine `call` is (the one per-endpoint step of
+// the engine's own work).
+template <class Serializers>
+using response_decoder = conclusion (*)(call_engine_base& call, response const& r, Serializers const& serializers);
 
 /// The life of one call, written once and driven by every way of calling: the blocking `call`,
 /// which sleeps through its waits, and `start`/`poll`, which come back when an exchange ends or a
@@ -57,44 +83,16 @@ enum class call_step {
 /// written over the old ones in place). The engine neither sends, waits nor reads a clock: its driver
 /// does, and tells it the time at each step. A caller's deadline (`call_options::deadline`) is
 /// kept here, whatever the Retry policy decides.
-template <class Endpoint>
-class call_engine {
+///
+/// This base holds all of it but building and decoding, and knows the endpoint only through its
+/// profile: it is compiled once per client's policies, however many endpoints the client calls
+/// (a call_engine<Endpoint> adds the two steps that depend on the endpoint). Its steps stay out
+/// of line: an exchange over a network dwarfs a call instruction, and inlined they would be
+/// compiled again into every endpoint's call.
+class call_engine_base {
  public:
-  /// A call to `endpoint` that builds its request into `storage`, growing it as needed, and
-  /// begins at `now`.
-  call_engine(Endpoint const& endpoint, call_options const& options, std::vector<char>& storage,
-              std::chrono::milliseconds now)
-      : endpoint_(endpoint), options_(options), storage_(storage), began_(now) {}
-
-  call_engine(call_engine const&) = delete;
-  call_engine& operator=(call_engine const&) = delete;
-
-  /// Builds the request for `args` and authenticates its first attempt, telling `observer`.
-  template <class Serializers, class Auth, class Limiter, class Observer, class... Args>
-  call_step begin(Serializers const& serializers, Auth& auth, Limiter& limiter, Observer& observer,
-                  Args const&... args) {
-    notify(observer, call_started{info});
-    if (storage_.size() < initial_storage) storage_.resize(initial_storage);
-    build_result built = build_into_storage<Observer>(serializers, args...);
-    if (!built && built.error().code == validation_error::code::request_too_large) {
-      storage_.resize(built.error().needed);  // the size it needs, so the second try fits
-      built = build_into_storage<Observer>(serializers, args...);
-    }
-    if (!built) return finish(failure(built.error()), observer, began_);
-    method_ = built->method();
-    source_ = built->body_source();
-    body_end_ = built->body().size();
-    target_end_ = body_end_ + built->target().size();
-    built_end_ = target_end_ + built->headers().text().size();
-    built_secrets_ = secrets_.size();
-    if constexpr (is_session_v<Auth>) {
-      if (!std::is_same_v<Endpoint, typename Auth::login_endpoint> && renewable_ && must_log_in_first(auth)) {
-        renewable_ = false;
-        return call_step::renew;  // nothing sent: the attempt after the login is the first
-      }
-    }
-    return admit(auth, limiter, observer, began_);
-  }
+  call_engine_base(call_engine_base const&) = delete;
+  call_engine_base& operator=(call_engine_base const&) = delete;
 
   /// The call names its own values for the Session's `arguments()`: a refusal is its result,
   /// renewing nothing.
@@ -111,16 +109,19 @@ class call_engine {
       std::chrono::milliseconds const bounded = std::max(*left, std::chrono::milliseconds(1));  // 0 means no limit
       o.total_timeout = o.total_timeout.count() == 0 ? bounded : std::min(o.total_timeout, bounded);
     }
-    if (o.response_into) o.response_into = o.response_into.for_statuses(&takes_streamed_body<Endpoint>);
+    if (o.response_into) o.response_into = o.response_into.for_statuses(profile_.takes_streamed_body);
     return o;
   }
 
   /// The attempt ended at `now` with `outcome`: a 429's Retry-After pauses `limiter`; credentials
-  /// a Session `auth` says were refused are renewed once; else asks `retry` whether to go again.
+  /// a Session `auth` says were refused are renewed once; else asks `retry` whether to go again,
+  /// and if not, ends the call with `outcome` decoded by `decode`.
   template <class Retry, class Serializers, class Auth, class Limiter, class Observer>
-  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers, Auth& auth,
-                     Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
-    notify(observer, attempt_ended{info, attempts_, outcome ? outcome->status : 0,
+  [[gnu::noinline]] call_step exchange_ended(transport_result const& outcome, Retry& retry,
+                                             response_decoder<Serializers> decode, Serializers const& serializers,
+                                             Auth& auth, Limiter& limiter, Observer& observer,
+                                             std::chrono::milliseconds now) {
+    notify(observer, attempt_ended{*profile_.info, attempts_, outcome ? outcome->status : 0,
                                    outcome ? outcome->headers : header_list(), outcome ? nullptr : &outcome.error(),
                                    now - attempt_began_});
     if constexpr (!std::is_same_v<Limiter, no_limit>) {
@@ -130,9 +131,8 @@ class call_engine {
       }
     }
     if constexpr (is_session_v<Auth>) {
-      // The login itself is never renewed: its refusal is the login's failure.
-      if (!std::is_same_v<Endpoint, typename Auth::login_endpoint> && renewable_ && !cancelled_ && outcome &&
-          auth.refused(*outcome)) {
+      // The login itself is never renewed (its engine is not renewable): its refusal is its failure.
+      if (renewable_ && !cancelled_ && outcome && auth.refused(*outcome)) {
         renewable_ = false;
         ++attempts_;
         // Renewed meanwhile by another client of the session: its credentials serve, no login.
@@ -140,17 +140,17 @@ class call_engine {
         return call_step::renew;
       }
     }
-    retry_decision const decision = retry.decide(make_attempt<Endpoint>(attempts_, outcome, now - began_, time_left(now)));
+    retry_decision const decision = retry.decide(profile_.describe_attempt(attempts_, outcome, now - began_, time_left(now)));
     std::optional<std::chrono::milliseconds> const left = time_left(now);
     bool const in_time = !left || decision.delay() < *left;
     // Last, so that a streamed body's source is rewound only for an attempt that will be made.
     if (!decision.should_retry() || cancelled_ || !in_time || !body_rewound()) {
-      return finish(outcome ? decode(endpoint_, *outcome, serializers) : result<Endpoint>(failure(outcome.error())),
-                    observer, now);
+      if (!outcome) return fail(failure(outcome.error()), observer, now);
+      return conclude(decode(*this, *outcome, serializers), observer, now);
     }
     due_ = now + decision.delay();
     retrying_ = true;
-    notify(observer, retry_scheduled{info, attempts_ + 1, decision.delay(), decision.reason()});
+    notify(observer, retry_scheduled{*profile_.info, attempts_ + 1, decision.delay(), decision.reason()});
     return call_step::wait;
   }
 
@@ -160,28 +160,29 @@ class call_engine {
   /// The Session's login ended at `now`, `accept` saying `login`: with new credentials, the
   /// call is repeated; without, it ends, naming why.
   template <class Auth, class Limiter, class Observer>
-  call_step renewed(auth_result login, Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
+  [[gnu::noinline]] call_step renewed(auth_result login, Auth& auth, Limiter& limiter, Observer& observer,
+                                      std::chrono::milliseconds now) {
     if (cancelled_)
-      return finish(failure(transport_error{transport_errc::cancelled, true, "cancelled while logging in again"}),
-                    observer, now);
+      return fail(failure(transport_error{transport_errc::cancelled, true, "cancelled while logging in again"}), observer,
+                  now);
     if (!login)
-      return finish(failure(validation_error{validation_error::code::cannot_authenticate, {}, login.problem(), 0}),
-                    observer, now);
+      return fail(failure(validation_error{validation_error::code::cannot_authenticate, {}, login.problem(), 0}),
+                  observer, now);
     take_credentials(auth);
     return admit(auth, limiter, observer, now);
   }
 
   /// The wait is over (or the call was cancelled during it) at `now`: admits the next attempt.
   template <class Auth, class Limiter, class Observer>
-  call_step resume(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
+  [[gnu::noinline]] call_step resume(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
     if (cancelled_)
-      return finish(failure(transport_error{transport_errc::cancelled, true,
-                                            retrying_ ? "cancelled while waiting to retry"
-                                                      : "cancelled while waiting for the rate limit"}),
-                    observer, now);
+      return fail(failure(transport_error{transport_errc::cancelled, true,
+                                          retrying_ ? "cancelled while waiting to retry"
+                                                    : "cancelled while waiting for the rate limit"}),
+                  observer, now);
     if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && left->count() <= 0)
-      return finish(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}),
-                    observer, now);
+      return fail(failure(transport_error{transport_errc::timed_out, true, "the deadline passed while waiting to retry"}),
+                  observer, now);
     if (std::exchange(retrying_, false)) ++attempts_;
     return admit(auth, limiter, observer, now);
   }
@@ -195,26 +196,102 @@ class call_engine {
   }
   bool cancelled() const noexcept { return cancelled_; }
 
-  /// The result, once a step said `done`.
-  result<Endpoint> take_result() noexcept { return std::move(result_); }
-
- private:
+ protected:
   static constexpr std::size_t initial_storage = 1024;
+
+  call_engine_base(endpoint_profile const& profile, call_options const& options, std::vector<char>& storage,
+                   std::chrono::milliseconds now)
+      : profile_(profile), storage_(storage), options_(options), began_(now) {}
+  ~call_engine_base() = default;
 
   // Where the secrets lie is recorded only for an observer of the request sent, the one reader
   // of the record: a call no one observes costs nothing more for it.
   template <class Observer>
   static constexpr bool records_secrets = observes<Observer, attempt_sending>::value;
 
-  template <class Observer, class Serializers, class... Args>
-  build_result build_into_storage(Serializers const& serializers, Args const&... args) {
-    writer out(storage_.data(), storage_.size());
-    if constexpr (records_secrets<Observer>) {
-      secrets_.keep_first(0);
-      return build_recording_secrets<Endpoint>(out, secrets_, serializers, args...);
-    } else {
-      return build_into<Endpoint>(out, serializers, args...);
+  // Writes the request into `out`, recording where its secrets lie in `secrets` if the observer
+  // reads them: an endpoint's request building, behind `build(builder, out, secrets)`.
+  struct request_builder {
+    void const* builder;
+    build_result (*build)(void const* builder, writer& out, redactions& secrets);
+  };
+
+  // Tells `observer` the call starts and builds its request with `builder` (into storage grown
+  // to the size it needs if it did not fit), then goes on as `built` does.
+  template <class Auth, class Limiter, class Observer>
+  [[gnu::noinline]] call_step build(request_builder builder, Auth& auth, Limiter& limiter, Observer& observer) {
+    notify(observer, call_started{*profile_.info});
+    if (storage_.size() < initial_storage) storage_.resize(initial_storage);
+    build_result request = build_once<Observer>(builder);
+    if (!request && request.error().code == validation_error::code::request_too_large) {
+      storage_.resize(request.error().needed);  // the size it needs, so the second try fits
+      request = build_once<Observer>(builder);
     }
+    return built(request, auth, limiter, observer);
+  }
+
+  // The request was built (or not, as `built` says): records where it lies, then renews first if
+  // the Session has no credentials yet, or admits the first attempt.
+  template <class Auth, class Limiter, class Observer>
+  call_step built(build_result const& built, Auth& auth, Limiter& limiter, Observer& observer) {
+    if (!built) return fail(failure(built.error()), observer, began_);
+    method_ = built->method();
+    source_ = built->body_source();
+    body_end_ = built->body().size();
+    target_end_ = body_end_ + built->target().size();
+    built_end_ = target_end_ + built->headers().text().size();
+    built_secrets_ = secrets_.size();
+    if constexpr (is_session_v<Auth>) {
+      if (renewable_ && must_log_in_first(auth)) {
+        renewable_ = false;
+        return call_step::renew;  // nothing sent: the attempt after the login is the first
+      }
+    }
+    return admit(auth, limiter, observer, began_);
+  }
+
+  // Ends the call with `r`'s outcome at `now`, telling `observer`; the attempts it counts are
+  // those sent, none if nothing could be built or authenticated.
+  template <class Observer>
+  call_step conclude(conclusion r, Observer& observer, std::chrono::milliseconds now) {
+    bool const sent = r.failed == nullptr || r.failed->kind() != failure_kind::validation;
+    final_attempts_ = sent ? attempts_ : attempts_ - 1;
+    if constexpr (observes<Observer, call_completed>::value) {
+      call_outcome outcome = r.unexpected ? call_outcome::unexpected_status : call_outcome::documented;
+      if (r.failed) {
+        outcome = r.failed->kind() == failure_kind::validation  ? call_outcome::validation_failure
+                  : r.failed->kind() == failure_kind::transport ? call_outcome::transport_failure
+                                                                 : call_outcome::decode_failure;
+      }
+      observer.on(call_completed{*profile_.info, outcome, r.http_status, final_attempts_, now - began_});
+    }
+    done_ = true;
+    return call_step::done;
+  }
+
+  // Ends the call with `f` at `now`.
+  template <class Observer>
+  call_step fail(failure f, Observer& observer, std::chrono::milliseconds now) {
+    failed_.emplace(std::move(f));
+    int const status = failed_->decode() ? failed_->decode()->status : 0;
+    return conclude(conclusion{&*failed_, false, status}, observer, now);
+  }
+
+  endpoint_profile const& profile_;
+  std::vector<char>& storage_;
+  redactions secrets_;  // where the secret values of request_ lie in storage_
+  // Which of the Session's `arguments()` the endpoint declares, one bit each in their order.
+  unsigned declared_credentials_ = 0;
+  // How the call ended without a result of its endpoint's to decode, once done_.
+  std::optional<failure> failed_;
+  int final_attempts_ = 0;
+
+ private:
+  template <class Observer>
+  build_result build_once(request_builder builder) {
+    writer out(storage_.data(), storage_.size());
+    if constexpr (records_secrets<Observer>) secrets_.keep_first(0);
+    return builder.build(builder.builder, out, secrets_);
   }
 
   // Takes a slot from `limiter` for the attempt about to be authenticated at `now`, or waits for
@@ -222,12 +299,12 @@ class call_engine {
   template <class Auth, class Limiter, class Observer>
   call_step admit(Auth& auth, Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
     if constexpr (!std::is_same_v<Limiter, no_limit>) {
-      std::chrono::milliseconds const wait = limiter.acquire(info, now);
+      std::chrono::milliseconds const wait = limiter.acquire(*profile_.info, now);
       if (wait.count() > 0) {
         if (std::optional<std::chrono::milliseconds> const left = time_left(now); left && wait >= *left)
-          return finish(failure(transport_error{transport_errc::timed_out, false,
-                                                "the deadline would pass while waiting for the rate limit"}),
-                        observer, now);
+          return fail(failure(transport_error{transport_errc::timed_out, false,
+                                              "the deadline would pass while waiting for the rate limit"}),
+                      observer, now);
         due_ = now + wait;
         return call_step::wait;
       }
@@ -235,37 +312,39 @@ class call_engine {
     return authenticate(auth, observer, now);
   }
 
-  // Puts the current values of the Session's `arguments()` in the built request, in place of
-  // those it was built with. Returns whether any changed.
+  // Puts the current values of the Session's `arguments()` that the endpoint declares in the
+  // built request, in place of those it was built with. Returns whether any changed.
   template <class Auth>
   bool take_credentials([[maybe_unused]] Auth& auth) {
     if constexpr (std::tuple_size_v<typename auth_arguments<Auth>::type> == 0) {
       return false;  // all in header fields, written anew at each attempt
     } else {
       bool changed = false;
-      std::apply([&](auto const&... supplied) { ((changed = take_credential(supplied) || changed), ...); },
-                 auth.arguments());
+      unsigned bit = 1;
+      std::apply(
+          [&](auto const&... supplied) {
+            ((changed = ((declared_credentials_ & std::exchange(bit, bit << 1)) != 0 &&
+                         take_credential(remove_cvref_t<decltype(supplied)>::parameter::name,
+                                         std::string_view(supplied.value))) ||
+                        changed),
+             ...);
+          },
+          auth.arguments());
       return changed;
     }
   }
-  template <class Arg>
-  bool take_credential(Arg const& supplied) {
-    using parameter = typename Arg::parameter;
-    if constexpr (index_of_in<parameter>(endpoint_params_t<Endpoint>{}) == npos) {
-      return false;
-    } else {
-      value_span const at = find_query_value(storage_.data(), body_end_, target_end_, parameter::name);
-      if (!at.found) return false;
-      replacement const done = replace_query_value(storage_, built_end_, at, std::string_view(supplied.value));
-      if (!done.changed) return false;
-      auto const move = [&](std::size_t& offset) { offset = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + done.growth); };
-      std::size_t new_end = at.end;
-      move(new_end);
-      secrets_.replaced(at.begin, at.end, new_end);
-      move(target_end_);
-      move(built_end_);
-      return true;
-    }
+  bool take_credential(std::string_view name, std::string_view value) {
+    value_span const at = find_query_value(storage_.data(), body_end_, target_end_, name);
+    if (!at.found) return false;
+    replacement const done = replace_query_value(storage_, built_end_, at, value);
+    if (!done.changed) return false;
+    auto const move = [&](std::size_t& offset) { offset = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + done.growth); };
+    std::size_t new_end = at.end;
+    move(new_end);
+    secrets_.replaced(at.begin, at.end, new_end);
+    move(target_end_);
+    move(built_end_);
+    return true;
   }
 
   // Lets `auth` add its fields after the built request, which stays as it was built, and tells
@@ -286,12 +365,12 @@ class call_engine {
         request_ = *signed_request;
         attempt_began_ = now;
         if constexpr (observes<Observer, attempt_sending>::value)
-          observer.on(attempt_sending{info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
+          observer.on(attempt_sending{*profile_.info, attempts_, redacted_request(request_, storage_.data(), secrets_)});
         return call_step::send;
       }
       validation_error const& error = signed_request.error();
       if (error.code != validation_error::code::request_too_large || error.needed <= storage_.size())
-        return finish(failure(error), observer, now);
+        return fail(failure(error), observer, now);
       storage_.resize(error.needed);
     }
   }
@@ -305,31 +384,7 @@ class call_engine {
     return options_.deadline - (now - began_);
   }
 
-  // Sent `attempts_` times, or never if nothing could be built or authenticated.
-  template <class Observer>
-  call_step finish(result<Endpoint> r, Observer& observer, std::chrono::milliseconds now) {
-    failure const* const failed = r.failure_if();
-    bool const sent = failed == nullptr || failed->kind() != failure_kind::validation;
-    r.record_attempts(sent ? attempts_ : attempts_ - 1);
-    if constexpr (observes<Observer, call_completed>::value) {
-      call_outcome outcome = r.unexpected_if() ? call_outcome::unexpected_status : call_outcome::documented;
-      if (failed) {
-        outcome = failed->kind() == failure_kind::validation  ? call_outcome::validation_failure
-                  : failed->kind() == failure_kind::transport ? call_outcome::transport_failure
-                                                               : call_outcome::decode_failure;
-      }
-      observer.on(call_completed{info, outcome, r.http_status(), r.attempts(), now - began_});
-    }
-    result_ = std::move(r);
-    done_ = true;
-    return call_step::done;
-  }
-
-  static constexpr endpoint_info const& info = endpoint_info_of<Endpoint>;
-
-  Endpoint endpoint_;
   call_options options_;
-  std::vector<char>& storage_;
   std::chrono::milliseconds began_;
   std::chrono::milliseconds due_{0};
   std::chrono::milliseconds attempt_began_{0};
@@ -337,6 +392,7 @@ class call_engine {
   bool cancelled_ = false;
   bool retrying_ = false;   // the wait is a retry's, so resuming makes a new attempt
   bool renewable_ = true;   // a Session's refusal may still be answered by a login
+  bool done_ = false;
   // Where the built request lies in `storage_`: [body][target][header fields], then Auth's fields.
   apidecl::method method_ = apidecl::method::get;
   body_source_ref source_;  // a streamed body's, sent with each attempt
@@ -344,11 +400,80 @@ class call_engine {
   std::size_t target_end_ = 0;
   std::size_t built_end_ = 0;
   apidecl::request request_;
-  redactions secrets_;          // where the secret values of request_ lie in storage_
   std::size_t built_secrets_ = 0;  // those of the built request, before the Auth policy's
-  bool done_ = false;
-  // What the call came to, once done_. Until then a placeholder: holding a result rather than an
-  // optional one saves each endpoint an instantiation of std::optional's machinery.
+};
+
+// Which of `Arguments` (a Session's, in their order) `Endpoint` declares, one bit each.
+template <class Endpoint, class... Arguments>
+constexpr unsigned declared_of(std::tuple<Arguments...> const*) noexcept {
+  unsigned mask = 0;
+  unsigned bit = 1;
+  ((mask |= index_of_in<typename Arguments::parameter>(endpoint_params_t<Endpoint>{}) != npos ? bit : 0u, bit <<= 1),
+   ...);
+  return mask;
+}
+
+/// The engine of a call to `Endpoint`: the shared life of a call (call_engine_base) with the two
+/// steps that depend on the endpoint, building its request and decoding its response.
+template <class Endpoint>
+class call_engine : public call_engine_base {
+ public:
+  /// A call to `endpoint` that builds its request into `storage`, growing it as needed, and
+  /// begins at `now`.
+  call_engine(Endpoint const& endpoint, call_options const& options, std::vector<char>& storage,
+              std::chrono::milliseconds now)
+      : call_engine_base(profile_of<Endpoint>, options, storage, now), endpoint_(endpoint) {}
+
+  /// Builds the request for `args` and authenticates its first attempt, telling `observer`.
+  template <class Serializers, class Auth, class Limiter, class Observer, class... Args>
+  call_step begin(Serializers const& serializers, Auth& auth, Limiter& limiter, Observer& observer,
+                  Args const&... args) {
+    using credentials = typename auth_arguments<Auth>::type;
+    if constexpr (is_session_v<Auth>) {
+      if constexpr (std::is_same_v<Endpoint, typename Auth::login_endpoint>) keep_credentials();  // never renewed
+    }
+    if constexpr (std::tuple_size_v<credentials> > 0) {
+      constexpr unsigned declared = declared_of<Endpoint>(static_cast<credentials const*>(nullptr));
+      declared_credentials_ = declared;
+    }
+    auto const build_request = [&](writer& out, [[maybe_unused]] redactions& secrets) {
+      if constexpr (records_secrets<Observer>) return build_recording_secrets<Endpoint>(out, secrets, serializers, args...);
+      else return build_into<Endpoint>(out, serializers, args...);
+    };
+    using builder_type = decltype(build_request);
+    return build(request_builder{&build_request,
+                                 [](void const* builder, writer& out, redactions& secrets) {
+                                   return (*static_cast<builder_type const*>(builder))(out, secrets);
+                                 }},
+                 auth, limiter, observer);
+  }
+
+  /// The attempt ended at `now` with `outcome` (see `exchange_ended`).
+  template <class Retry, class Serializers, class Auth, class Limiter, class Observer>
+  call_step received(transport_result const& outcome, Retry& retry, Serializers const& serializers, Auth& auth,
+                     Limiter& limiter, Observer& observer, std::chrono::milliseconds now) {
+    return exchange_ended(outcome, retry, &decoded<Serializers>, serializers, auth, limiter, observer, now);
+  }
+
+  /// Decodes `r` into `call`'s result: the response_decoder of this endpoint.
+  template <class Serializers>
+  static conclusion decoded(call_engine_base& call, response const& r, Serializers const& serializers) {
+    call_engine& self = static_cast<call_engine&>(call);
+    self.result_ = decode(self.endpoint_, r, serializers);
+    return {self.result_.failure_if(), self.result_.unexpected_if() != nullptr, r.status};  // whatever the case
+  }
+
+  /// The result, once a step said `done`.
+  result<Endpoint> take_result() noexcept {
+    if (failed_) result_ = std::move(*failed_);
+    result_.record_attempts(final_attempts_);
+    return std::move(result_);
+  }
+
+ private:
+  Endpoint endpoint_;
+  // What the call came to, once done and not failed_. Until then a placeholder: holding a result
+  // rather than an optional one saves each endpoint an instantiation of std::optional's machinery.
   result<Endpoint> result_ = failure(validation_error{});
 };
 

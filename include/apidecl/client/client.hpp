@@ -203,14 +203,10 @@ class client {
                     "cielo24::password_session");
       return auth_result("no session");
     } else {
-      return auth_.accept(std::apply(
-        [&](auto const&... credentials) {
-          std::vector<char> storage;  // the call that logs in may be within another, which holds buffer_
-          using login_endpoint = typename Auth::login_endpoint;
-          return call_with(no_options, storage, login_endpoint{},
-                           supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
-        },
-        auth_.login_arguments()));
+      return auth_.accept(with_login_arguments([&](auto const& login_endpoint, auto const& supplied, auto const&... credentials) {
+        std::vector<char> storage;  // the call that logs in may be within another, which holds buffer_
+        return call_with(no_options, storage, login_endpoint, supplied, credentials...);
+      }));
     }
   }
 
@@ -247,6 +243,14 @@ class client {
     else return detail::supplied_arguments<Endpoint, Args...>(auth_);
   }
 
+  // A body streamed from a source through a transport that would hold it in memory: the one error
+  // of a blocking and a non-blocking call alike.
+  static void diagnose_streamed_body() noexcept {
+    static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
+                  "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
+                  "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+  }
+
   // Each misuse is diagnosed here, one call below the entry point, where the compiler's backtrace
   // is shortest. `supplied` are the Auth policy's arguments, passed after `args`.
   template <class Endpoint, class... Supplied, class... Args>
@@ -264,9 +268,7 @@ class client {
       detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
       return detail::after_error{};
     } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
-      static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
-                    "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
-                    "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+      diagnose_streamed_body();
       return detail::after_error{};
     } else if constexpr (!is_sleeper_v<Clock>) {
       // A sleep_for of the wrong shape is named as such; no sleep_for at all, as a Clock alone.
@@ -279,18 +281,24 @@ class client {
     } else {
       if (refuses_sink(options)) return sink_refused();
       detail::call_engine<Endpoint> call(endpoint, options, storage, clock_.now());
-      for (detail::call_step step = begin(call, supplied, args...);;) {
-        if (step == detail::call_step::send) {
-          transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
-          step = call.received(received, retry_, serializers_, auth_, limiter_, observer_, clock_.now());
-        } else if (step == detail::call_step::wait) {
-          clock_.sleep_for(call.due() - clock_.now());
-          step = call.resume(auth_, limiter_, observer_, clock_.now());
-        } else if (step == detail::call_step::renew) {
-          if constexpr (is_session_v<Auth>) step = call.renewed(login(), auth_, limiter_, observer_, clock_.now());
-        } else {
-          return call.take_result();
-        }
+      run(call, begin(call, supplied, args...), &detail::call_engine<Endpoint>::template decoded<Serializers>);
+      return call.take_result();
+    }
+  }
+
+  // Takes a blocking call from `step` to its end, sending, sleeping and logging in again as its
+  // engine says: once per client, whatever the endpoint (`decode` is the endpoint's part).
+  [[gnu::noinline]] void run(detail::call_engine_base& call, detail::call_step step,
+                             detail::response_decoder<Serializers> decode) {
+    while (step != detail::call_step::done) {
+      if (step == detail::call_step::send) {
+        transport_result const received = send(call.request(), call.attempt_options(clock_.now()));
+        step = call.exchange_ended(received, retry_, decode, serializers_, auth_, limiter_, observer_, clock_.now());
+      } else if (step == detail::call_step::wait) {
+        clock_.sleep_for(call.due() - clock_.now());
+        step = call.resume(auth_, limiter_, observer_, clock_.now());
+      } else if constexpr (is_session_v<Auth>) {
+        step = call.renewed(login(), auth_, limiter_, observer_, clock_.now());
       }
     }
   }
@@ -310,9 +318,7 @@ class client {
       detail::diagnose_codecs<Endpoint, Serializers, detail::bodies::both>();
       return detail::after_error{};
     } else if constexpr (detail::streams_request_body_v<Args...> && !transport_streams_bodies_v<Transport>) {
-      static_assert(diagnostic::streamed_body_needs_a_streaming_transport<std::remove_reference_t<Transport>>,
-                    "apidecl: a body streamed from a source (apidecl::stream_from) needs a Transport "
-                    "that streams bodies ('static constexpr bool streams_bodies = true;'), such as curl_transport");
+      diagnose_streamed_body();
       return detail::after_error{};
     } else {
       auto state = std::make_shared<detail::call_state<Endpoint>>(endpoint, options, clock_.now());
@@ -324,6 +330,20 @@ class client {
       drive(state, begin(state->engine, supplied, args...));
       return pending_call<Endpoint>(std::move(state));
     }
+  }
+
+  // Calls `f(login_endpoint, supplied, credentials...)` with the Session's login endpoint, the
+  // Auth policy's arguments it declares and the Session's `login_arguments()`: how every way of
+  // calling logs in.
+  template <class F>
+  decltype(auto) with_login_arguments(F&& f) {
+    return std::apply(
+        [&](auto const&... credentials) -> decltype(auto) {
+          using login_endpoint = typename Auth::login_endpoint;
+          return f(login_endpoint{}, supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(),
+                   credentials...);
+        },
+        auth_.login_arguments());
   }
 
   // Begins `call` with `args` and the Auth policy's `supplied` ones; through std::apply only when
@@ -363,16 +383,11 @@ class client {
                           [state] { return state->engine.cancelled(); }});
     } else if (step == detail::call_step::renew) {
       if constexpr (is_session_v<Auth>) {
-        std::apply(
-            [&](auto const&... credentials) {
-              using login_endpoint = typename Auth::login_endpoint;
-              return start_with(no_options, login_endpoint{},
-                                supplied<login_endpoint, detail::remove_cvref_t<decltype(credentials)>...>(), credentials...);
-            },
-            auth_.login_arguments())
-            .then([this, state](auto const& logged_in) {
-              drive(state, state->engine.renewed(auth_.accept(logged_in), auth_, limiter_, observer_, clock_.now()));
-            });
+        with_login_arguments([&](auto const& login_endpoint, auto const& supplied, auto const&... credentials) {
+          return start_with(no_options, login_endpoint, supplied, credentials...);
+        }).then([this, state](auto const& logged_in) {
+          drive(state, state->engine.renewed(auth_.accept(logged_in), auth_, limiter_, observer_, clock_.now()));
+        });
       }
     } else {
       --in_flight_;

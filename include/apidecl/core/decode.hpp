@@ -12,6 +12,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -42,6 +43,14 @@ result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& s
 
 namespace detail {
 
+// The decode error that `where` and `what` describe in `r`, which it keeps whole: one function
+// for every case type, out of line, as a failed decoding is rare.
+[[gnu::noinline]] inline decode_error decode_problem(std::string_view where, std::string what, response const& r,
+                                                     bool in_header) {
+  return decode_error{std::string(where), std::move(what), r.status, std::string(r.headers.text()),
+                      std::string(r.body), in_header};
+}
+
 // Decodes a documented response into a `Case` made in `storage`: its body with the serializer for
 // `Media`, then its declared header fields. On failure nothing is left in `storage`, and the
 // error says what was wrong. One function per case type, shared by every endpoint documenting it.
@@ -60,41 +69,69 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
   std::optional<decode_error> problem;
   if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
     decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
-    if (!status)
-      problem = decode_error{status.where(), status.what(), r.status, std::string(r.headers.text()), std::string(r.body)};
+    if (!status) problem = decode_problem(status.where(), status.what(), r, false);
   }
   if constexpr (case_declares_headers<Case>::value) {
     if (!problem) {
       if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers))
-        problem = decode_error{std::string(wrong->name), std::move(wrong->what), r.status, std::string(r.headers.text()),
-                               std::string(r.body), true};
+        problem = decode_problem(wrong->name, std::move(wrong->what), r, true);
     }
   }
   if (!problem) guard.held = nullptr;
   return problem;
 }
 
-// The result for `r.status`: the response of `On...` documenting it on its own, else the first
-// range holding it, decoded in place; or unexpected. The endpoint's part is three tables; the
-// decoding is shared per case type.
+// The table of documented responses `On...` that decode_into walks: an endpoint's part of decoding.
+template <class Serializers, class... On>
+struct status_table_of {
+  static constexpr int firsts[] = {On::code...};
+  static constexpr int lasts[] = {On::last...};
+  static constexpr decode_case_function<Serializers> decoders[] = {
+      &decode_case<case_of_t<On>, typename On::media, Serializers>...};
+  static constexpr status_table<Serializers> value{sizeof...(On), firsts, lasts, decoders};
+};
+template <class Serializers>
+struct status_table_of<Serializers> {  // OpenAPI 3.1 lets an operation document no response
+  static constexpr status_table<Serializers> value{0, nullptr, nullptr, nullptr};
+};
+
+// The response in `table` that documents `status`: one documenting it on its own, else the
+// first range holding it; `table.count` if none does.
+template <class Serializers>
+std::size_t documenting(status_table<Serializers> const& table, int status) noexcept {
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (table.firsts[i] == status && table.lasts[i] == status) return i;
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (table.firsts[i] <= status && status <= table.lasts[i]) return i;
+  return table.count;
+}
+
+// Out of line, as it is the same code for every endpoint: only the table differs.
+template <class Serializers>
+[[gnu::noinline]] void decode_into(status_table<Serializers> const& table, response const& r,
+                                   Serializers const& serializers, case_slots to) {
+  std::size_t const i = documenting(table, r.status);
+  if (i == table.count) {
+    ::new (to.storage) unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
+    to.index = to.unexpected;
+    return;
+  }
+  // The header text first: an allocation that threw once the body was made would leave it made,
+  // and never destroyed.
+  to.headers.assign(r.headers.text());
+  if (std::optional<decode_error> problem = table.decoders[i](to.storage, r, serializers)) {
+    to.headers.clear();
+    ::new (to.storage) failure(std::move(*problem));
+    to.index = to.failed;
+  } else {
+    to.index = static_cast<unsigned char>(i);
+  }
+}
+
+// The result of `r`, decoded per the responses `On...` of `E`.
 template <class E, class Serializers, class... On>
 result<E> decode_by_status(responses<On...>, response const& r, Serializers const& serializers) {
-  if constexpr (sizeof...(On) > 0) {  // OpenAPI 3.1 lets an operation document no response
-    static constexpr int firsts[] = {On::code...};
-    static constexpr decode_case_function<Serializers> decoders[] = {
-        &decode_case<case_of_t<On>, typename On::media, Serializers>...};
-    if constexpr (((On::code == On::last) && ...)) {
-      for (std::size_t i = 0; i < sizeof...(On); ++i)
-        if (firsts[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
-    } else {
-      static constexpr int lasts[] = {On::last...};
-      for (std::size_t i = 0; i < sizeof...(On); ++i)  // a single status first: it wins over a range
-        if (firsts[i] == r.status && lasts[i] == r.status) return result_access::decoded<E>(i, decoders[i], r, serializers);
-      for (std::size_t i = 0; i < sizeof...(On); ++i)
-        if (firsts[i] <= r.status && r.status <= lasts[i]) return result_access::decoded<E>(i, decoders[i], r, serializers);
-    }
-  }
-  return unexpected_status{r.status, std::string(r.headers.text()), std::string(r.body)};
+  return result_access::decoded<E>(status_table_of<Serializers, On...>::value, r, serializers);
 }
 
 }  // namespace detail

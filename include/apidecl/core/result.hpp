@@ -102,6 +102,32 @@ template <class Serializers>
 using decode_case_function = std::optional<decode_error> (*)(void* storage, response const& r,
                                                              Serializers const& serializers);
 
+// The documented responses of an endpoint, as decoding walks them: the statuses each documents
+// (`firsts[i]` to `lasts[i]`, equal for a single status) and how to make its case. One table per
+// endpoint and serializer set (decode.hpp); the walk is compiled once per serializer set.
+template <class Serializers>
+struct status_table {
+  std::size_t count;
+  int const* firsts;
+  int const* lasts;
+  decode_case_function<Serializers> const* decoders;
+};
+
+// Where a result being made keeps its case, and the indices of its two cases that no status
+// documents.
+struct case_slots {
+  void* storage;
+  unsigned char& index;
+  std::string& headers;
+  unsigned char unexpected;
+  unsigned char failed;
+};
+
+// Makes in `to` the case `r` decodes to per `table` (decode.hpp).
+template <class Serializers>
+void decode_into(status_table<Serializers> const& table, response const& r, Serializers const& serializers,
+                 case_slots to);
+
 // The cases a result of an endpoint with `Responses` may hold, in order: each documented status,
 // then unexpected_status and failure.
 template <class Responses>
@@ -319,18 +345,12 @@ class result {
  private:
   friend struct detail::result_access;
 
-  // Decodes in place, so the body is never moved (decode.hpp). The header text is copied first: an
-  // allocation that threw once the body was made would leave it made, and never destroyed.
+  // Decodes in place, so the body is never moved (decode.hpp).
   template <class Serializers>
-  result(std::size_t index, detail::decode_case_function<Serializers> decode, response const& r,
-         Serializers const& serializers) {
-    headers_.assign(r.headers.text());
-    if (std::optional<decode_error> problem = decode(storage_, r, serializers)) {
-      headers_.clear();
-      emplace<apidecl::failure>(std::move(*problem));
-    } else {
-      index_ = static_cast<unsigned char>(index);
-    }
+  result(detail::status_table<Serializers> const& table, response const& r, Serializers const& serializers) {
+    detail::decode_into(table, r, serializers,
+                        detail::case_slots{storage_, index_, headers_, static_cast<unsigned char>(index_of_case<unexpected_status>),
+                                           static_cast<unsigned char>(index_of_case<apidecl::failure>)});
   }
 
   template <class Case, class... Args>
@@ -387,11 +407,10 @@ class result {
 namespace detail {
 // Lets decoding fill a body where the result keeps it, so a decoded body is never moved.
 struct result_access {
-  /// The result of decoding `r` into the documented case at `index` with `decode`, in place.
+  /// The result of decoding `r` per `table`, in place.
   template <class E, class Serializers>
-  static result<E> decoded(std::size_t index, decode_case_function<Serializers> decode, response const& r,
-                           Serializers const& serializers) {
-    return result<E>(index, decode, r, serializers);
+  static result<E> decoded(status_table<Serializers> const& table, response const& r, Serializers const& serializers) {
+    return result<E>(table, r, serializers);
   }
 };
 }  // namespace detail
