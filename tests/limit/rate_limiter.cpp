@@ -8,12 +8,16 @@
 #include <apidecl/client/client.hpp>
 #include <apidecl/clock/test_clock.hpp>
 #include <apidecl/limit/rate_limiter.hpp>
+#include <apidecl/observers/logging.hpp>
+#include <apidecl/observers/metrics.hpp>
+#include <apidecl/observers/prometheus.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -81,6 +85,36 @@ TEST_CASE("a non-blocking call waits for its slot in poll(), sent only once the 
   REQUIRE(second.ready());
   CHECK(second.get().get_if<204>() != nullptr);
   CHECK(second.get().attempts() == 1);
+}
+
+TEST_CASE("observers are told of each wait for the limiter: the event, a log line and a metric", "[limit][observers]") {
+  struct waits {
+    std::vector<ms>* seen;
+    void on(apidecl::rate_limited const& e) { seen->push_back(e.wait); }
+  };
+  STATIC_REQUIRE(apidecl::is_observer_v<waits>);
+  std::vector<ms> seen;
+  std::vector<std::string> lines;
+  apidecl::call_metrics metrics;
+  apidecl::mock_transport http;
+  http.respond(204).respond(204).respond(204);
+  auto api = apidecl::make_client(
+      http, apidecl::boost_json_serializer{}, one_per_second{}, apidecl::test_clock{},
+      waits{&seen} | apidecl::logging_observer([&](std::string_view l) { lines.emplace_back(l); }, {apidecl::log_level::retries}) |
+          apidecl::metrics_observer(metrics));
+  for (int i = 0; i < 3; ++i) (void)api.call(c24::authorize_job, c24::api_token = token, c24::job_id = job);
+  CHECK(seen == std::vector<ms>{1000ms, 1000ms});
+  CHECK(lines == std::vector<std::string>{"GET /api/job/authorize: documented 204 after 1 attempt in 0 ms",
+                                          "GET /api/job/authorize: attempt 1 waits 1000 ms for the rate limit",
+                                          "GET /api/job/authorize: documented 204 after 1 attempt in 1000 ms",
+                                          "GET /api/job/authorize: attempt 1 waits 1000 ms for the rate limit",
+                                          "GET /api/job/authorize: documented 204 after 1 attempt in 1000 ms"});
+  REQUIRE(metrics.size == 1);
+  CHECK(metrics.endpoints[0].rate_limit_waits == 2);
+  std::vector<std::string> exposition;
+  apidecl::write_prometheus(metrics, [&](std::string_view l) { exposition.emplace_back(l); });
+  CHECK(std::find(exposition.begin(), exposition.end(),
+                  R"(apidecl_rate_limit_waits_total{method="GET",url_template="/api/job/authorize"} 2)") != exposition.end());
 }
 
 TEST_CASE("clients sharing a rate_limiter share its rate, with a burst", "[limit]") {

@@ -305,6 +305,7 @@ class call_engine_base {
           return fail(failure(transport_error{transport_errc::timed_out, false,
                                               "the deadline would pass while waiting for the rate limit"}),
                       observer, now);
+        notify(observer, rate_limited{*profile_.info, attempts_, wait});
         due_ = now + wait;
         return call_step::wait;
       }

@@ -22,6 +22,7 @@
 ///     attempt_sending   the attempt's number and the request as sent, secrets shown as ***
 ///     attempt_ended     the status and header fields, or the transport error, and its duration
 ///     retry_scheduled   the next attempt's number, the wait, and why
+///     rate_limited      the attempt about to be sent waits for the client's Limiter, and how long
 ///     call_completed    what the call came to (a documented status, an unexpected one, a failure
 ///                       of which kind), its attempts and its duration
 ///
@@ -71,6 +72,13 @@ struct retry_scheduled {
   std::chrono::milliseconds delay;
   std::string_view reason;  ///< the Retry policy's
 };
+/// An attempt waits for a slot of the client's Limiter (limit/limiter.hpp) before it is sent:
+/// told once per wait, so a call waiting for the limit is not mistaken for a hung one.
+struct rate_limited {
+  endpoint_info const& endpoint;
+  int number;                     ///< the attempt that waits
+  std::chrono::milliseconds wait;  ///< how long, as the limiter says
+};
 /// What a call came to, in kinds a metric can count.
 enum class call_outcome { documented, unexpected_status, validation_failure, transport_failure, decode_failure };
 /// The outcome's name, as logs and metric labels spell it: "documented", "unexpected_status", ...
@@ -119,7 +127,7 @@ template <class O>
 inline constexpr bool is_observer_v =
     detail::observes<O, call_started>::value || detail::observes<O, attempt_sending>::value ||
     detail::observes<O, attempt_ended>::value || detail::observes<O, retry_scheduled>::value ||
-    detail::observes<O, call_completed>::value;
+    detail::observes<O, rate_limited>::value || detail::observes<O, call_completed>::value;
 
 /// The static description of `Endpoint` that every event carries.
 template <class Endpoint>

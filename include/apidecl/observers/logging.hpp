@@ -35,7 +35,7 @@ namespace apidecl {
 /// How much a logging observer says; each level says what the ones before it say, and more.
 enum class log_level {
   calls,     ///< one line per call, when it completes
-  retries,   ///< and one per retry scheduled, with the Retry policy's reason
+  retries,   ///< and one per retry scheduled, with the Retry policy's reason, and per wait for the rate limit
   attempts,  ///< and two per attempt: the request line as sent, and how it ended
   debug,     ///< and the start of each call and each attempt's header fields
 };
@@ -108,6 +108,17 @@ class logging_observer {
     write_duration(text.out(), " in ", e.delay);
     text.out().append(": ");
     detail::append_as_one_line(text.out(), e.reason);
+    emit(text);
+  }
+
+  void on(rate_limited const& e) {
+    if (!says(log_level::retries)) return;
+    line text;
+    begin_line(text.out(), e.endpoint);
+    text.out().append("attempt ");
+    detail::write_integer(text.out(), e.number);
+    write_duration(text.out(), " waits ", e.wait);
+    text.out().append(" for the rate limit");
     emit(text);
   }
 

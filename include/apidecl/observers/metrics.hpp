@@ -18,8 +18,8 @@
 ///     for (apidecl::endpoint_metrics const& m : metrics) use(m.endpoint->path_template, m.calls);
 ///
 /// Per endpoint, named after its path template so that a series is one per endpoint and never one
-/// per ID: calls, attempts, retries, calls by outcome and status, and histograms of the calls'
-/// and the attempts' durations. `write_prometheus` (prometheus.hpp) prints them in Prometheus's
+/// per ID: calls, attempts, retries, waits for the rate limit, calls by outcome and status, and
+/// histograms of the calls' and the attempts' durations. `write_prometheus` (prometheus.hpp) prints them in Prometheus's
 /// text format. Fixed capacities, no heap; not synchronized: a client shared by threads needs a
 /// metrics struct per thread, or a lock around the calls.
 namespace apidecl {
@@ -58,6 +58,7 @@ struct endpoint_metrics {
   std::uint64_t calls = 0;     ///< completed
   std::uint64_t attempts = 0;  ///< ended, with a response or a transport error
   std::uint64_t retries = 0;   ///< scheduled
+  std::uint64_t rate_limit_waits = 0;  ///< attempts that waited for the client's Limiter
   outcome_count outcomes[outcome_capacity] = {};  ///< the first `outcome_kinds` are in use
   std::size_t outcome_kinds = 0;
   std::uint64_t uncounted_outcomes = 0;  ///< calls whose (outcome, status) found no room
@@ -138,6 +139,9 @@ class metrics_observer {
   }
   void on(retry_scheduled const& e) noexcept {
     if (endpoint_metrics* m = metrics_->of(e.endpoint)) ++m->retries;
+  }
+  void on(rate_limited const& e) noexcept {
+    if (endpoint_metrics* m = metrics_->of(e.endpoint)) ++m->rate_limit_waits;
   }
   void on(call_completed const& e) noexcept {
     if (endpoint_metrics* m = metrics_->of(e.endpoint)) {

@@ -162,6 +162,8 @@ inline void write_prometheus_text(line_sink_ref sink, endpoint_metrics const* fi
                 &endpoint_metrics::attempts);
   write_counter(sink, first, count, "apidecl_retries_total", "Retries scheduled, by endpoint.",
                 &endpoint_metrics::retries);
+  write_counter(sink, first, count, "apidecl_rate_limit_waits_total",
+                "Attempts that waited for the client's rate limiter, by endpoint.", &endpoint_metrics::rate_limit_waits);
   write_histogram(sink, first, count, "apidecl_call_duration_seconds",
                   "Duration of calls, from start to completion, retries and waits included.",
                   &endpoint_metrics::call_duration);
