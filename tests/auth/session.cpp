@@ -4,6 +4,7 @@
 
 #include <apidecl/auth/session.hpp>
 #include <apidecl/client/client.hpp>
+#include <apidecl/clock/test_clock.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
@@ -118,6 +119,42 @@ TEST_CASE("a user-written session's failed login ends the call with its phrase; 
   auto const refused = api.call(data{});
   REQUIRE(refused.unexpected_if() != nullptr);
   CHECK(refused.http_status() == 401);
+  CHECK(http.pending() == 0);
+}
+
+TEST_CASE("calls refused while a login is under way wait for it: one login renews them all", "[auth][session]") {
+  apidecl::mock_transport http;
+  http.respond(401).respond(401).respond(401);
+  http.respond(200, R"({"token": "s3cr3t-t0ken"})", json_type);
+  http.respond(204).respond(204).respond(204);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, my_session{"expired"}, apidecl::test_clock{});
+  std::vector<apidecl::pending_call<data>> calls;
+  for (int i = 0; i < 3; ++i) calls.push_back(api.start(data{}));
+  for (int frame = 0; frame < 10 && api.in_flight() > 0; ++frame) api.poll();
+  for (auto const& call : calls) {
+    REQUIRE(call.ready());
+    CHECK(call.get().get_if<204>() != nullptr);
+    CHECK(call.get().attempts() == 2);
+  }
+  REQUIRE(http.requests().size() == 7);
+  CHECK(http.requests()[3].target == "/login?user=me");
+  for (int i : {0, 1, 2}) CHECK(http.requests()[i].header("Authorization") == "Bearer expired");
+  for (int i : {4, 5, 6}) CHECK(http.requests()[i].header("Authorization") == "Bearer s3cr3t-t0ken");
+}
+
+TEST_CASE("a failed login fails every call that waited for it", "[auth][session]") {
+  apidecl::mock_transport http;
+  http.respond(401).respond(401).respond(500);
+  auto api = apidecl::make_client(http, apidecl::boost_json_serializer{}, my_session{"expired"}, apidecl::test_clock{});
+  auto first = api.start(data{});
+  auto second = api.start(data{});
+  for (int frame = 0; frame < 10 && api.in_flight() > 0; ++frame) api.poll();
+  for (auto const* call : {&first, &second}) {
+    REQUIRE(call->ready());
+    REQUIRE(call->get().failure_if() != nullptr);
+    CHECK(call->get().failure_if()->message() == "cannot authenticate the request: the login failed");
+  }
+  CHECK(http.requests().size() == 3);
   CHECK(http.pending() == 0);
 }
 

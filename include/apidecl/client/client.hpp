@@ -383,10 +383,18 @@ class client {
                           [state] { return state->engine.cancelled(); }});
     } else if (step == detail::call_step::renew) {
       if constexpr (is_session_v<Auth>) {
+        // Calls refused while a login is under way wait for it: one login renews them all.
+        awaiting_login_.push_back([this, state](auth_result const& login) {
+          drive(state, state->engine.renewed(login, auth_, limiter_, observer_, clock_.now()));
+        });
+        if (awaiting_login_.size() > 1) return;
         with_login_arguments([&](auto const& login_endpoint, auto const& supplied, auto const&... credentials) {
           return start_with(no_options, login_endpoint, supplied, credentials...);
-        }).then([this, state](auto const& logged_in) {
-          drive(state, state->engine.renewed(auth_.accept(logged_in), auth_, limiter_, observer_, clock_.now()));
+        }).then([this](auto const& logged_in) {
+          auth_result const login = auth_.accept(logged_in);
+          std::vector<std::function<void(auth_result const&)>> renewed = std::move(awaiting_login_);
+          awaiting_login_.clear();
+          for (auto& resume : renewed) resume(login);
         });
       }
     } else {
@@ -432,6 +440,7 @@ class client {
   Limiter limiter_;
   std::vector<char> buffer_;
   std::vector<waiting_retry> waiting_;
+  std::vector<std::function<void(auth_result const&)>> awaiting_login_;  // calls a Session's login renews
   std::size_t in_flight_ = 0;
   std::size_t completed_ = 0;
 };
