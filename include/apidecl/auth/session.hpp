@@ -31,9 +31,9 @@
 /// `login_arguments()` through the same transport, policies and limiter, gives the result to
 /// `accept`, and repeats the call once with the new credentials: at most one login per call, and
 /// one for all the non-blocking calls of a client refused while it is under way (they wait for
-/// it, and a login that fails fails them all). A
-/// second refusal is the call's result as the service gave it; a login that fails ends the call
-/// with `validation_error::code::cannot_authenticate`, whose problem is `accept`'s phrase (say
+/// it, and a login that fails fails them all). A second refusal is the call's result as the
+/// service gave it; a login that fails ends the call with
+/// `validation_error::code::cannot_authenticate`, whose problem is `accept`'s phrase (say
 /// "the login failed: ..."). Nothing else of the call is sent again.
 ///
 /// Credentials in header fields are written anew by `authenticate` at each attempt. Those given
