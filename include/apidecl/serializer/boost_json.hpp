@@ -137,6 +137,10 @@ class boost_json_serializer {
   }
 
   static decode_result wrong(path_step const* at, std::string what) { return decode_result(spell(at), std::move(what)); }
+  // A fixed message is made into a string out of line, not in every decoding function that may fail.
+  [[gnu::noinline]] static decode_result wrong(path_step const* at, char const* what) {
+    return wrong(at, std::string(what));
+  }
 
   template <class T>
   static decode_result from_json(boost::json::value const& json, T& target, path_step const* at) {
