@@ -84,10 +84,27 @@ class boost_json_serializer {
 
   template <class T, std::enable_if_t<detail::json_supports<T, true>(), int> = 0>
   encode_result encode(T const& value, writer& out) const {
+    return encode_erased(&value, &encode_value<T>, out);
+  }
+
+  template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
+  decode_result decode(std::string_view text, T& target) const {
+    return decode_erased(text, &target, &decode_field<T>);
+  }
+
+ private:
+  struct path_step;
+  // Decodes `json` into the object at `target`; a field's decoder is given null when it is absent.
+  using value_decoder = decode_result (*)(boost::json::value const* json, void* target, path_step const* at);
+  using value_encoder = encode_result (*)(void const* value, boost::json::value& json);
+
+  // Parsing and writing the text are the same for every body type: out of line, so that a body's
+  // decode and encode are a call with its function.
+  [[gnu::noinline]] encode_result encode_erased(void const* value, value_encoder encode_as, writer& out) const {
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
     boost::json::value document(&memory);
-    if (encode_result const status = to_json(value, document); !status) return status;
+    if (encode_result const status = encode_as(value, document); !status) return status;
     boost::json::serializer serializer;
     serializer.reset(&document);
     char chunk[512];
@@ -98,8 +115,7 @@ class boost_json_serializer {
     return {};
   }
 
-  template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
-  decode_result decode(std::string_view text, T& target) const {
+  [[gnu::noinline]] decode_result decode_erased(std::string_view text, void* target, value_decoder decode) const {
     unsigned char scratch[2048];
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
@@ -116,10 +132,14 @@ class boost_json_serializer {
     parser.write(text.data(), text.size(), ec);
     if (ec) return decode_result({}, "malformed JSON: " + ec.message());
     boost::json::value const document = parser.release();
-    return from_json(document, target, nullptr);
+    return decode(&document, target, nullptr);
   }
 
- private:
+  template <class T>
+  static encode_result encode_value(void const* value, boost::json::value& json) {
+    return to_json(*static_cast<T const*>(value), json);
+  }
+
   // The path to a value, kept as a chain on the stack and spelled out only for an error.
   struct path_step {
     path_step const* parent;
@@ -219,7 +239,7 @@ class boost_json_serializer {
   // bodies do not each carry a copy of their fields' decoding.
   struct field_decoder {
     std::string_view name;
-    decode_result (*decode)(boost::json::value const* json, void* field, path_step const* at);  // null json: absent
+    value_decoder decode;  // given a null json when the field is absent
     bool required;
     template <class Field>
     static constexpr field_decoder make(std::string_view wire_name) noexcept {
