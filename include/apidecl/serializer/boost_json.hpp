@@ -89,7 +89,7 @@ class boost_json_serializer {
 
   template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
   decode_result decode(std::string_view text, T& target) const {
-    return decode_erased(text, &target, &decode_field<T>);
+    return decode_erased(text, &target, &decode_value<T>);
   }
 
  private:
@@ -243,20 +243,20 @@ class boost_json_serializer {
     bool required;
     template <class Field>
     static constexpr field_decoder make(std::string_view wire_name) noexcept {
-      return {wire_name, &decode_field<Field>, !is_optional_v<Field>};
+      return {wire_name, &decode_value<Field>, !is_optional_v<Field>};
     }
   };
 
-  template <class Field>
-  static decode_result decode_field(boost::json::value const* json, void* field, path_step const* at) {
-    auto& target = *static_cast<Field*>(field);
-    if constexpr (is_optional_v<Field>) {
+  template <class T>
+  static decode_result decode_value(boost::json::value const* json, void* target, path_step const* at) {
+    auto& value = *static_cast<T*>(target);
+    if constexpr (is_optional_v<T>) {
       if (json == nullptr) {
-        target.reset();
+        value.reset();
         return {};
       }
     }
-    return from_json(*json, target, at);
+    return from_json(*json, value, at);
   }
 
   [[gnu::noinline]] static decode_result decode_object(boost::json::value const& json, field_decoder const* fields,
