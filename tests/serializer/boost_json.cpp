@@ -89,6 +89,10 @@ struct order {
   static constexpr apidecl::wire_name wire_names[] = {{"size", "Size"}, {"status", "Status"}};
 };
 
+struct nothing {
+  BOOST_HANA_DEFINE_STRUCT(nothing);
+};
+
 struct everything {
   BOOST_HANA_DEFINE_STRUCT(everything,
     (std::string, text),
@@ -451,6 +455,27 @@ TEST_CASE("a missing required field is a decode error naming it", "[serializer][
   CHECK(status.where() == "TaskId");
   CHECK(mentions(status.what(), "missing"));
   CHECK(refused<sample::task>("{}").where() == "TaskId");
+}
+
+TEST_CASE("with several fields wrong, the first declared is the one named, wherever it is in the body",
+          "[serializer][boost_json]") {
+  auto const status = refused<sample::scalars>(R"({"ratio":"x","flag":1,"count":"1","text":"t"})");
+  CHECK(status.where() == "count");
+  CHECK(status.what() == "expected an integer");
+}
+
+TEST_CASE("a key given twice is read as Boost.JSON's object keeps it, the last one", "[serializer][boost_json]") {
+  CHECK(decoded<sample::task>(R"({"TaskId":"first","TaskId":"last"})").task_id == "last");
+  CHECK(refused<sample::task>(R"({"TaskId":"first","TaskId":2})").where() == "TaskId");
+}
+
+TEST_CASE("a body with no fields decodes from any object and is written as an empty object",
+          "[serializer][boost_json]") {
+  sample::nothing target;
+  CHECK(json.decode(R"({"anything":[1,2]})", target));
+  CHECK(json.decode("{}", target));
+  CHECK(refused<sample::nothing>("[]").what() == "expected an object");
+  CHECK(encoded(sample::nothing{}) == "{}");
 }
 
 TEST_CASE("a value of the wrong JSON type is a decode error naming the field", "[serializer][boost_json]") {

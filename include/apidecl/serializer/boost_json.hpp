@@ -6,6 +6,7 @@
 #include <apidecl/detail/type_list.hpp>
 #include <apidecl/detail/utf8.hpp>
 #include <apidecl/serializer/codec_result.hpp>
+#include <apidecl/serializer/detail/field_table.hpp>
 #include <apidecl/serializer/fields.hpp>
 #include <apidecl/serializer/one_of.hpp>
 #include <apidecl/types/id.hpp>
@@ -83,10 +84,27 @@ class boost_json_serializer {
 
   template <class T, std::enable_if_t<detail::json_supports<T, true>(), int> = 0>
   encode_result encode(T const& value, writer& out) const {
+    return encode_erased(&value, &encode_value<T>, out);
+  }
+
+  template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
+  decode_result decode(std::string_view text, T& target) const {
+    return decode_erased(text, &target, &decode_value<T>);
+  }
+
+ private:
+  struct path_step;
+  // Decodes `json` into the object at `target`; a field's decoder is given null when it is absent.
+  using value_decoder = decode_result (*)(boost::json::value const* json, void* target, path_step const* at);
+  using value_encoder = encode_result (*)(void const* value, boost::json::value& json);
+
+  // Parsing and writing the text are the same for every body type: out of line, so that a body's
+  // decode and encode are a call with its function.
+  [[gnu::noinline]] encode_result encode_erased(void const* value, value_encoder encode_as, writer& out) const {
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
     boost::json::value document(&memory);
-    if (encode_result const status = to_json(value, document); !status) return status;
+    if (encode_result const status = encode_as(value, document); !status) return status;
     boost::json::serializer serializer;
     serializer.reset(&document);
     char chunk[512];
@@ -97,8 +115,7 @@ class boost_json_serializer {
     return {};
   }
 
-  template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
-  decode_result decode(std::string_view text, T& target) const {
+  [[gnu::noinline]] decode_result decode_erased(std::string_view text, void* target, value_decoder decode) const {
     unsigned char scratch[2048];
     unsigned char arena[4096];
     boost::json::monotonic_resource memory(arena, sizeof arena);
@@ -115,10 +132,14 @@ class boost_json_serializer {
     parser.write(text.data(), text.size(), ec);
     if (ec) return decode_result({}, "malformed JSON: " + ec.message());
     boost::json::value const document = parser.release();
-    return from_json(document, target, nullptr);
+    return decode(&document, target, nullptr);
   }
 
- private:
+  template <class T>
+  static encode_result encode_value(void const* value, boost::json::value& json) {
+    return to_json(*static_cast<T const*>(value), json);
+  }
+
   // The path to a value, kept as a chain on the stack and spelled out only for an error.
   struct path_step {
     path_step const* parent;
@@ -136,6 +157,10 @@ class boost_json_serializer {
   }
 
   static decode_result wrong(path_step const* at, std::string what) { return decode_result(spell(at), std::move(what)); }
+  // A fixed message is made into a string out of line, not in every decoding function that may fail.
+  [[gnu::noinline]] static decode_result wrong(path_step const* at, char const* what) {
+    return wrong(at, std::string(what));
+  }
 
   template <class T>
   static decode_result from_json(boost::json::value const& json, T& target, path_step const* at) {
@@ -209,24 +234,50 @@ class boost_json_serializer {
     return wrong(at, "expected an integer");
   }
 
+  // A struct is decoded by walking its field table (detail/field_table.hpp) in decode_object, which
+  // calls one function per field type: the per-body code is the table and a call, so a catalog's
+  // bodies do not each carry a copy of their fields' decoding.
+  struct field_decoder {
+    std::string_view name;
+    value_decoder decode;  // given a null json when the field is absent
+    bool required;
+    template <class Field>
+    static constexpr field_decoder make(std::string_view wire_name) noexcept {
+      return {wire_name, &decode_value<Field>, !is_optional_v<Field>};
+    }
+  };
+
   template <class T>
-  static decode_result struct_from_json(boost::json::value const& json, T& target, path_step const* at) {
+  static decode_result decode_value(boost::json::value const* json, void* target, path_step const* at) {
+    auto& value = *static_cast<T*>(target);
+    if constexpr (is_optional_v<T>) {
+      if (json == nullptr) {
+        value.reset();
+        return {};
+      }
+    }
+    return from_json(*json, value, at);
+  }
+
+  [[gnu::noinline]] static decode_result decode_object(boost::json::value const& json, field_decoder const* fields,
+                                                       void* const* addresses, std::size_t count,
+                                                       path_step const* at) {
     auto const* object = json.if_object();
     if (object == nullptr) return wrong(at, "expected an object");
-    decode_result result;
-    for_each_field(target, [&](std::string_view name, auto& field) {
-      if (!result) return;
-      path_step const step{at, name, 0};
-      auto const* member = object->if_contains({name.data(), name.size()});
-      if (member != nullptr) {
-        result = from_json(*member, field, &step);
-      } else if constexpr (is_optional_v<std::decay_t<decltype(field)>>) {
-        field.reset();
-      } else {
-        result = wrong(&step, "missing required field");
-      }
-    });
-    return result;
+    for (std::size_t i = 0; i < count; ++i) {
+      path_step const step{at, fields[i].name, 0};
+      auto const* member = object->if_contains({fields[i].name.data(), fields[i].name.size()});
+      if (member == nullptr && fields[i].required) return wrong(&step, "missing required field");
+      if (decode_result status = fields[i].decode(member, addresses[i], &step); !status) return status;
+    }
+    return {};
+  }
+
+  template <class T>
+  static decode_result struct_from_json(boost::json::value const& json, T& target, path_step const* at) {
+    auto const& fields = detail::field_table<T, field_decoder>;
+    auto const addresses = detail::field_addresses(target);
+    return decode_object(json, fields.data(), addresses.data(), fields.size(), at);
   }
 
   // The alternative the discriminator names, or the first that decodes (one_of.hpp).
@@ -297,22 +348,42 @@ class boost_json_serializer {
       if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();
       else return variant_to_json(value, json, std::make_index_sequence<std::variant_size_v<T>>{});
     } else if constexpr (is_struct_v<T>) {
-      auto& object = json.emplace_object();
-      encode_result result;
-      for_each_field(value, [&](std::string_view name, auto const& field) {
-        if (!result) return;
-        if constexpr (is_optional_v<std::decay_t<decltype(field)>>)
-          if (!field) return;  // absent, not null
-        boost::json::value& member = object[{name.data(), name.size()}];
-        result = to_json(field, member);
-      });
-      return result;
+      auto const& fields = detail::field_table<T, field_encoder>;
+      auto const addresses = detail::field_addresses(value);
+      return encode_object(json, fields.data(), addresses.data(), fields.size());
     } else {
       static_assert(detail::always_false<T>,
                     "apidecl: boost_json_serializer cannot encode this type: make it a Hana Struct "
                     "(BOOST_HANA_DEFINE_STRUCT), or use std::string, an integer, bool, double, std::optional, "
                     "std::vector, an enum with enum_names, open_enum, id or a text value (text_value.hpp)");
     }
+    return {};
+  }
+
+  // A struct is encoded as it is decoded: its field table, walked by encode_object.
+  struct field_encoder {
+    std::string_view name;
+    encode_result (*encode)(void const* field, boost::json::object& object, std::string_view name);
+    template <class Field>
+    static constexpr field_encoder make(std::string_view wire_name) noexcept {
+      return {wire_name, &encode_field<Field>};
+    }
+  };
+
+  template <class Field>
+  static encode_result encode_field(void const* field, boost::json::object& object, std::string_view name) {
+    auto const& value = *static_cast<Field const*>(field);
+    if constexpr (is_optional_v<Field>) {
+      if (!value) return {};  // absent, not null
+    }
+    return to_json(value, object[{name.data(), name.size()}]);
+  }
+
+  [[gnu::noinline]] static encode_result encode_object(boost::json::value& json, field_encoder const* fields,
+                                                       void const* const* addresses, std::size_t count) {
+    auto& object = json.emplace_object();
+    for (std::size_t i = 0; i < count; ++i)
+      if (encode_result const status = fields[i].encode(addresses[i], object, fields[i].name); !status) return status;
     return {};
   }
 
