@@ -101,6 +101,7 @@ TEST_CASE("metrics print in Prometheus's text format, a series per endpoint temp
   CHECK(has(lines, "# TYPE apidecl_attempts_total counter"));
   CHECK(has(lines, "apidecl_attempts_total{" + labels + "} 2"));
   CHECK(has(lines, "apidecl_retries_total{" + labels + "} 1"));
+  CHECK(has(lines, "apidecl_rate_limit_waits_total{" + labels + "} 0"));
   CHECK(has(lines, "# TYPE apidecl_call_duration_seconds histogram"));
   CHECK(has(lines, "apidecl_call_duration_seconds_bucket{" + labels + R"(,le="1"} 0)"));
   CHECK(has(lines, "apidecl_call_duration_seconds_bucket{" + labels + R"(,le="2.5"} 1)"));
@@ -116,7 +117,7 @@ TEST_CASE("metrics print in Prometheus's text format, a series per endpoint temp
     CHECK(line.find(token) == std::string::npos);
     CHECK(line.find('\n') == std::string::npos);
   }
-  CHECK(std::count_if(lines.begin(), lines.end(), [](std::string const& l) { return l.rfind("# TYPE", 0) == 0; }) == 5);
+  CHECK(std::count_if(lines.begin(), lines.end(), [](std::string const& l) { return l.rfind("# TYPE", 0) == 0; }) == 6);
 }
 
 TEST_CASE("a failure's status is empty, which Prometheus reads as no label", "[observers]") {
