@@ -131,6 +131,13 @@ constexpr bool wire_names_name_members() noexcept {
   return true;
 }
 
+// What every reader of a struct's fields checks first: that its lists name its members.
+template <class T>
+constexpr void check_field_lists() noexcept {
+  static_assert(wire_names_name_members<T>(), "apidecl: an entry of wire_names names no field of the struct");
+  static_assert(secret_fields_name_members<T>(), "apidecl: an entry of secret_fields names no field of the struct");
+}
+
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
@@ -195,9 +202,7 @@ void for_each_hana_field(T& value, F& f, type_list<Key...>, type_list<Member...>
 template <class T, class F>
 void for_each_field(T& value, F&& f) {
   using plain = std::remove_const_t<T>;
-  static_assert(detail::wire_names_name_members<plain>(), "apidecl: an entry of wire_names names no field of the struct");
-  static_assert(detail::secret_fields_name_members<plain>(),
-                "apidecl: an entry of secret_fields names no field of the struct");
+  detail::check_field_lists<plain>();
   if constexpr (detail::is_described_v<plain>) {
     detail::for_each_described<plain>(value, f, detail::described_members<plain>{});
   } else {

@@ -17,12 +17,6 @@
 // decoding (benchmarks/README.md, compile cost).
 namespace apidecl::detail {
 
-template <class T>
-constexpr void check_field_lists() noexcept {
-  static_assert(wire_names_name_members<T>(), "apidecl: an entry of wire_names names no field of the struct");
-  static_assert(secret_fields_name_members<T>(), "apidecl: an entry of secret_fields names no field of the struct");
-}
-
 template <class T, class Entry, class... Key, class... Member>
 constexpr auto hana_field_table(type_list<Key...>, type_list<Member...>) noexcept {
   return std::array<Entry, sizeof...(Key)>{
