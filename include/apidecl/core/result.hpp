@@ -97,10 +97,9 @@ struct is_status_range : std::false_type {};
 template <int F, int L, class Body, class... Headers>
 struct is_status_range<status_range<F, L, Body, Headers...>> : std::true_type {};
 
-// Makes a decoded case in raw storage, or says why it could not (decode.hpp).
+// Makes a decoded case in raw storage, or else the failure that says why it could not (decode.hpp).
 template <class Serializers>
-using decode_case_function = std::optional<decode_error> (*)(void* storage, response const& r,
-                                                             Serializers const& serializers);
+using decode_case_function = bool (*)(void* storage, response const& r, Serializers const& serializers);
 
 // The documented responses of an endpoint, as decoding walks them: the statuses each documents
 // (`firsts[i]` to `lasts[i]`, equal for a single status) and how to make its case. One table per
