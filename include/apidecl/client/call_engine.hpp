@@ -461,33 +461,28 @@ class call_engine : public call_engine_base {
   template <class Serializers>
   static conclusion decoded(call_engine_base& call, response const& r, Serializers const& serializers) {
     call_engine& self = static_cast<call_engine&>(call);
-    result<Endpoint> const& made = *::new (self.decoded_storage_) result<Endpoint>(decode(self.endpoint_, r, serializers));
-    self.decoded_ = true;
-    return {made.failure_if(), made.unexpected_if() != nullptr, r.status};  // whatever the case
+    self.decoded_ = ::new (self.decoded_storage_) result<Endpoint>(decode(self.endpoint_, r, serializers));
+    return {self.decoded_->failure_if(), self.decoded_->unexpected_if() != nullptr, r.status};  // whatever the case
   }
 
   /// The result, once a step said `done`.
   result<Endpoint> take_result() noexcept {
-    result<Endpoint> taken = failed_ ? result<Endpoint>(std::move(*failed_)) : std::move(decoded_result());
+    result<Endpoint> taken = failed_ ? result<Endpoint>(std::move(*failed_)) : std::move(*decoded_);
     taken.record_attempts(final_attempts_);
     return taken;
   }
 
   ~call_engine() {
-    if (decoded_) decoded_result().~result();
+    if (decoded_) decoded_->~result();
   }
 
  private:
-  result<Endpoint>& decoded_result() noexcept {
-    return *std::launder(reinterpret_cast<result<Endpoint>*>(decoded_storage_));
-  }
-
   Endpoint endpoint_;
   // The result decoded, once done and not failed_: made in place by `decoded`. Raw storage rather
   // than an optional result, which would cost each endpoint an instantiation of std::optional's
   // machinery, or a result holding a placeholder failure, which each endpoint would make and end.
   alignas(result<Endpoint>) unsigned char decoded_storage_[sizeof(result<Endpoint>)];
-  bool decoded_ = false;
+  result<Endpoint>* decoded_ = nullptr;  // in decoded_storage_, once made
 };
 
 }  // namespace apidecl::detail

@@ -63,7 +63,6 @@ bool decode_case(void* storage, response const& r, Serializers const& serializer
   // filled (built with exceptions), which would otherwise leave it half made and never destroyed.
   struct unless_kept {
     Case* held;
-    void end() noexcept { std::exchange(held, nullptr)->~Case(); }
     ~unless_kept() {
       if (held) held->~Case();
     }
@@ -71,14 +70,16 @@ bool decode_case(void* storage, response const& r, Serializers const& serializer
   if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
     decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
     if (!status) {
-      guard.end();
+      guard.held = nullptr;
+      held.~Case();
       place_decode_failure(storage, status.where(), status.what(), r, false);
       return false;
     }
   }
   if constexpr (case_declares_headers<Case>::value) {
     if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers)) {
-      guard.end();
+      guard.held = nullptr;
+      held.~Case();
       place_decode_failure(storage, wrong->name, std::move(wrong->what), r, true);
       return false;
     }
