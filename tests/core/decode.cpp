@@ -92,7 +92,29 @@ struct undocumented {  // OpenAPI 3.1 lets an operation document no response at 
   using responses = apidecl::responses<>;
 };
 
+// Fills the body's name from the whole text, then refuses it: a failure once part of the body is made.
+struct half_media {
+  static constexpr std::string_view name = "text/x-apidecl-half";
+};
+struct half_serializer {
+  using media_type = half_media;
+  template <class T>
+  apidecl::encode_result encode(T const&, apidecl::writer&) const noexcept {
+    return {};
+  }
+  apidecl::decode_result decode(std::string_view text, widget& target) const {
+    target.name = std::string(text);
+    return {"size", "is missing"};
+  }
+};
+struct get_half_widget {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/v2/widgets";
+  using responses = apidecl::responses<apidecl::on<200, widget, half_media>>;
+};
+
 apidecl::serializer_set<line_serializer, plain_serializer> const serializers{line_serializer{}, plain_serializer{}};
+apidecl::serializer_set<half_serializer> const half_serializers{half_serializer{}};
 
 constexpr std::string_view some_headers = "HTTP/1.1 200 OK\r\nContent-Type: text/x-apidecl-line\r\nX-Trace: 7\r\n";
 
@@ -255,4 +277,20 @@ TEST_CASE("a result holding a range's case copies and moves it with its code", "
   CHECK(moved.http_status() == 422);
   REQUIRE(moved.get_if<422>() != nullptr);
   CHECK(moved.get_if<422>()->detail == "invalid");
+}
+
+TEST_CASE("a body refused once partly decoded becomes a failure in its place, keeping the response whole",
+          "[core][decode]") {
+  std::string const long_body(300, 'n');  // the half-made body holds it on the heap: it must be ended
+  auto const r = apidecl::decode(get_half_widget{}, reply(200, long_body), half_serializers);
+  REQUIRE(r.failure_if() != nullptr);
+  REQUIRE(r.failure_if()->decode() != nullptr);
+  CHECK(r.get_if<200>() == nullptr);
+  CHECK(r.failure_if()->decode()->where == "size");
+  CHECK(r.failure_if()->decode()->body == long_body);
+  CHECK_FALSE(r.failure_if()->decode()->in_header);
+  CHECK(r.http_status() == 200);
+  CHECK(r.header("x-trace") == "7");  // the failure's own copy of the header fields
+  auto const copy = r;
+  CHECK(copy.failure_if()->decode()->body == long_body);
 }

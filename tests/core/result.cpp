@@ -226,6 +226,66 @@ TEST_CASE("a result copies, moves and assigns whichever case it holds", "[core][
   CHECK(d.http_status() == 204);
 }
 
+namespace result_test {
+// A body that counts how it is made and ended, to see what a result does with the cases it holds.
+struct counted {
+  static inline int copies = 0;
+  static inline int moves = 0;
+  static inline int alive = 0;
+  std::string text;
+  counted() { ++alive; }
+  explicit counted(std::string t) : text(std::move(t)) { ++alive; }
+  counted(counted const& other) : text(other.text) {
+    ++copies;
+    ++alive;
+  }
+  counted(counted&& other) noexcept : text(std::move(other.text)) {
+    ++moves;
+    ++alive;
+  }
+  counted& operator=(counted const&) = default;
+  counted& operator=(counted&&) = default;
+  ~counted() { --alive; }
+};
+struct get_counted {
+  static constexpr apidecl::method method = apidecl::method::get;
+  static constexpr std::string_view path = "/v2/counted";
+  using responses = apidecl::responses<apidecl::on<200, counted, apidecl::json>, apidecl::on<202, counted, apidecl::json>>;
+};
+using counted_result = apidecl::result<get_counted>;
+}  // namespace result_test
+
+TEST_CASE("a result copies a case given as an lvalue, moves one given as an rvalue, and ends each once",
+          "[core][result]") {
+  counted::copies = counted::moves = 0;
+  {
+    apidecl::status<200, counted> ok{counted(std::string(40, 'k'))};
+    apidecl::status<200, counted> const& same = ok;
+    int const alive = counted::alive;
+    counted_result copied = ok;
+    counted_result copied_const = same;
+    CHECK(counted::copies == 2);
+    CHECK(ok.body.text == std::string(40, 'k'));  // an lvalue is left as it was
+    counted_result moved = std::move(ok);
+    CHECK(counted::copies == 2);
+    CHECK(moved.get_if<200>()->text == std::string(40, 'k'));
+    CHECK(counted::alive == alive + 3);
+
+    counted_result accepted = apidecl::status<202, counted>{counted("accepted")};
+    accepted.record_attempts(4);
+    copied = std::move(accepted);  // ends the 200 held, takes the 202 with its attempts
+    REQUIRE(copied.get_if<202>() != nullptr);
+    CHECK(copied.get_if<202>()->text == "accepted");
+    CHECK(copied.attempts() == 4);
+    copied_const = apidecl::failure(apidecl::transport_error{apidecl::transport_errc::timed_out, true, "late"});
+    CHECK(copied_const.failure_if() != nullptr);
+    counted_result const kept = copied;  // a copy of a result copies its case and its attempts
+    CHECK(kept.get_if<202>()->text == "accepted");
+    CHECK(kept.attempts() == 4);
+  }
+  CHECK(counted::alive == 0);  // every case made was ended, the moved-from ones too
+}
+
 TEST_CASE("overload combines callables into one visitor", "[core][result]") {
   auto const f = apidecl::overload{[](int i) { return i * 2; }, [](std::string_view s) { return int(s.size()); }};
   CHECK(f(21) == 42);

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -202,7 +203,8 @@ class call_engine_base {
   call_engine_base(endpoint_profile const& profile, call_options const& options, std::vector<char>& storage,
                    std::chrono::milliseconds now)
       : profile_(profile), storage_(storage), options_(options), began_(now) {}
-  ~call_engine_base() = default;
+  // Out of line: ending a failure kept is the same code for every endpoint.
+  [[gnu::noinline]] ~call_engine_base() {}
 
   // Where the secrets lie is recorded only for an observer of the request sent, the one reader
   // of the record: a call no one observes costs nothing more for it.
@@ -460,22 +462,28 @@ class call_engine : public call_engine_base {
   template <class Serializers>
   static conclusion decoded(call_engine_base& call, response const& r, Serializers const& serializers) {
     call_engine& self = static_cast<call_engine&>(call);
-    self.result_ = decode(self.endpoint_, r, serializers);
-    return {self.result_.failure_if(), self.result_.unexpected_if() != nullptr, r.status};  // whatever the case
+    self.decoded_ = ::new (self.decoded_storage_) result<Endpoint>(decode(self.endpoint_, r, serializers));
+    return {self.decoded_->failure_if(), self.decoded_->unexpected_if() != nullptr, r.status};  // whatever the case
   }
 
   /// The result, once a step said `done`.
   result<Endpoint> take_result() noexcept {
-    if (failed_) result_ = std::move(*failed_);
-    result_.record_attempts(final_attempts_);
-    return std::move(result_);
+    result<Endpoint> taken = failed_ ? result<Endpoint>(std::move(*failed_)) : std::move(*decoded_);
+    taken.record_attempts(final_attempts_);
+    return taken;
+  }
+
+  ~call_engine() {
+    if (decoded_) decoded_->~result();
   }
 
  private:
   Endpoint endpoint_;
-  // What the call came to, once done and not failed_. Until then a placeholder: holding a result
-  // rather than an optional one saves each endpoint an instantiation of std::optional's machinery.
-  result<Endpoint> result_ = failure(validation_error{});
+  // The result decoded, once done and not failed_: made in place by `decoded`. Raw storage rather
+  // than an optional result, which would cost each endpoint an instantiation of std::optional's
+  // machinery, or a result holding a placeholder failure, which each endpoint would make and end.
+  alignas(result<Endpoint>) unsigned char decoded_storage_[sizeof(result<Endpoint>)];
+  result<Endpoint>* decoded_ = nullptr;  // in decoded_storage_, once made
 };
 
 }  // namespace apidecl::detail

@@ -43,19 +43,20 @@ result<Endpoint> decode(Endpoint const&, response const& r, Serializers const& s
 
 namespace detail {
 
-// The decode error that `where` and `what` describe in `r`, which it keeps whole: one function
-// for every case type, out of line, as a failed decoding is rare.
-[[gnu::noinline]] inline decode_error decode_problem(std::string_view where, std::string what, response const& r,
-                                                     bool in_header) {
-  return decode_error{std::string(where), std::move(what), r.status, std::string(r.headers.text()),
-                      std::string(r.body), in_header};
+// Makes in `storage` the failure that `where` and `what` describe in `r`, which its decode_error
+// keeps whole: one function for every case type, out of line, as a failed decoding is rare.
+[[gnu::noinline]] inline void place_decode_failure(void* storage, std::string_view where, std::string what,
+                                                   response const& r, bool in_header) {
+  ::new (storage) failure(decode_error{std::string(where), std::move(what), r.status, std::string(r.headers.text()),
+                                       std::string(r.body), in_header});
 }
 
 // Decodes a documented response into a `Case` made in `storage`: its body with the serializer for
-// `Media`, then its declared header fields. On failure nothing is left in `storage`, and the
-// error says what was wrong. One function per case type, shared by every endpoint documenting it.
+// `Media`, then its declared header fields. True if it did; if not, `storage` holds the failure
+// that says what was wrong instead. One function per case type, shared by every endpoint
+// documenting it.
 template <class Case, class Media, class Serializers>
-std::optional<decode_error> decode_case(void* storage, response const& r, Serializers const& serializers) {
+bool decode_case(void* storage, response const& r, Serializers const& serializers) {
   Case& held = *::new (storage) Case{};
   if constexpr (is_status_range<Case>::value) held.code = r.status;
   // Ends `held` unless it is kept: after a failure, and when an allocation throws while it is being
@@ -66,19 +67,25 @@ std::optional<decode_error> decode_case(void* storage, response const& r, Serial
       if (held) held->~Case();
     }
   } guard{&held};
-  std::optional<decode_error> problem;
   if constexpr (!std::is_same_v<decltype(held.body), no_content>) {
     decode_result const status = serializers.template get<Media>().decode(r.body, held.body);
-    if (!status) problem = decode_problem(status.where(), status.what(), r, false);
-  }
-  if constexpr (case_declares_headers<Case>::value) {
-    if (!problem) {
-      if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers))
-        problem = decode_problem(wrong->name, std::move(wrong->what), r, true);
+    if (!status) {
+      guard.held = nullptr;
+      held.~Case();
+      place_decode_failure(storage, status.where(), status.what(), r, false);
+      return false;
     }
   }
-  if (!problem) guard.held = nullptr;
-  return problem;
+  if constexpr (case_declares_headers<Case>::value) {
+    if (std::optional<header_problem> wrong = read_headers(r.headers, held.headers)) {
+      guard.held = nullptr;
+      held.~Case();
+      place_decode_failure(storage, wrong->name, std::move(wrong->what), r, true);
+      return false;
+    }
+  }
+  guard.held = nullptr;
+  return true;
 }
 
 // The table of documented responses `On...` that decode_into walks: an endpoint's part of decoding.
@@ -119,12 +126,11 @@ template <class Serializers>
   // The header text first: an allocation that threw once the body was made would leave it made,
   // and never destroyed.
   to.headers.assign(r.headers.text());
-  if (std::optional<decode_error> problem = table.decoders[i](to.storage, r, serializers)) {
-    to.headers.clear();
-    ::new (to.storage) failure(std::move(*problem));
-    to.index = to.failed;
-  } else {
+  if (table.decoders[i](to.storage, r, serializers)) {
     to.index = static_cast<unsigned char>(i);
+  } else {
+    to.headers.clear();
+    to.index = to.failed;
   }
 }
 

@@ -97,10 +97,9 @@ struct is_status_range : std::false_type {};
 template <int F, int L, class Body, class... Headers>
 struct is_status_range<status_range<F, L, Body, Headers...>> : std::true_type {};
 
-// Makes a decoded case in raw storage, or says why it could not (decode.hpp).
+// Makes a decoded case in raw storage, or else the failure that says why it could not (decode.hpp).
 template <class Serializers>
-using decode_case_function = std::optional<decode_error> (*)(void* storage, response const& r,
-                                                             Serializers const& serializers);
+using decode_case_function = bool (*)(void* storage, response const& r, Serializers const& serializers);
 
 // The documented responses of an endpoint, as decoding walks them: the statuses each documents
 // (`firsts[i]` to `lasts[i]`, equal for a single status) and how to make its case. One table per
@@ -159,6 +158,42 @@ struct case_layout<type_list<Cases...>> {
   static constexpr std::size_t alignment = std::max({alignof(Cases)...});
   static constexpr case_operations const* operations[] = {&operations_of<Cases>...};
 };
+
+// What a result keeps beside its case: the index of the case held, the header text of a
+// documented status (the other cases keep their own), and how many attempts were sent.
+struct result_state {
+  unsigned char index = 0;
+  std::string headers;
+  int attempts = 1;
+};
+
+// A result's copying, moving and ending, written once for every endpoint: an endpoint's part is
+// its table of operations (`cases`, by case index). Out of line, so that each is one call in an
+// endpoint's code rather than its cases' code inlined there.
+[[gnu::noinline]] inline void copy_result(case_operations const* const* cases, void* to, result_state& to_state,
+                                          void const* from, result_state const& from_state) {
+  to_state.headers = from_state.headers;
+  cases[from_state.index]->copy(to, from);
+  to_state.index = from_state.index;
+  to_state.attempts = from_state.attempts;
+}
+[[gnu::noinline]] inline void move_result(case_operations const* const* cases, void* to, result_state& to_state,
+                                          void* from, result_state& from_state) {
+  cases[from_state.index]->move(to, from);
+  to_state.index = from_state.index;
+  to_state.headers = std::move(from_state.headers);
+  to_state.attempts = from_state.attempts;
+}
+[[gnu::noinline]] inline void end_case(case_operations const* const* cases, void* held, unsigned char index) noexcept {
+  cases[index]->destroy(held);
+}
+// Makes in `to` a case that `operations` handle from `from`, moved or copied.
+[[gnu::noinline]] inline void move_case(case_operations const& operations, void* to, void* from) {
+  operations.move(to, from);
+}
+[[gnu::noinline]] inline void copy_case(case_operations const& operations, void* to, void const* from) {
+  operations.copy(to, from);
+}
 
 // How a visitor takes one case: a documented status whole or just its body.
 template <class Visitor, class Case>
@@ -251,30 +286,28 @@ class result {
  public:
   /// Holds `held`: a documented case (`apidecl::status<Code, Body, Headers...>`), an
   /// `unexpected_status` or a `failure`.
-  template <class Case, class = std::enable_if_t<index_of_case<Case> != detail::npos>>
-  result(Case held) {  // NOLINT: implicit by design
-    emplace<Case>(std::move(held));
+  template <class Case, class Held = detail::remove_cvref_t<Case>,
+            class = std::enable_if_t<index_of_case<Held> != detail::npos>>
+  result(Case&& held) {  // NOLINT: implicit by design
+    if constexpr (std::is_lvalue_reference_v<Case> || std::is_const_v<std::remove_reference_t<Case>>)
+      detail::copy_case(detail::operations_of<Held>, storage_, &held);
+    else
+      detail::move_case(detail::operations_of<Held>, storage_, &held);
+    state_.index = static_cast<unsigned char>(index_of_case<Held>);
   }
-  result(result const& other) : index_(other.index_), headers_(other.headers_), attempts_(other.attempts_) {
-    layout::operations[index_]->copy(storage_, other.storage_);
-  }
-  result(result&& other) : index_(other.index_), headers_(std::move(other.headers_)), attempts_(other.attempts_) {
-    layout::operations[index_]->move(storage_, other.storage_);
-  }
+  result(result const& other) { detail::copy_result(layout::operations, storage_, state_, other.storage_, other.state_); }
+  result(result&& other) { detail::move_result(layout::operations, storage_, state_, other.storage_, other.state_); }
   result& operator=(result const& other) {
     if (this != &other) *this = result(other);
     return *this;
   }
   result& operator=(result&& other) {
     if (this == &other) return *this;
-    layout::operations[index_]->destroy(storage_);
-    index_ = other.index_;
-    layout::operations[index_]->move(storage_, other.storage_);
-    headers_ = std::move(other.headers_);
-    attempts_ = other.attempts_;
+    detail::end_case(layout::operations, storage_, state_.index);
+    detail::move_result(layout::operations, storage_, state_, other.storage_, other.state_);
     return *this;
   }
-  ~result() { layout::operations[index_]->destroy(storage_); }
+  ~result() { detail::end_case(layout::operations, storage_, state_.index); }
 
   /// Calls `visitor` with the case held: a documented status's body (or the whole
   /// `apidecl::status<Code, Body>`, if the visitor takes that), `unexpected_status` or `failure`.
@@ -329,7 +362,7 @@ class result {
   header_list headers() const noexcept {
     if (auto const* u = unexpected_if()) return header_list(u->headers);
     if (auto const* f = failure_if()) return f->decode() ? header_list(f->decode()->headers) : header_list();
-    return header_list(headers_);
+    return header_list(state_.headers);
   }
 
   /// The value of the first header field named `name` (case-insensitively) in the response
@@ -338,9 +371,9 @@ class result {
 
   /// How many times the request was sent: 0 if it never was (it could not be built), more than
   /// 1 if the client's Retry policy sent it again.
-  int attempts() const noexcept { return attempts_; }
+  int attempts() const noexcept { return state_.attempts; }
   /// Set by the client that made the call.
-  void record_attempts(int count) noexcept { attempts_ = count; }
+  void record_attempts(int count) noexcept { state_.attempts = count; }
 
  private:
   friend struct detail::result_access;
@@ -349,20 +382,14 @@ class result {
   template <class Serializers>
   result(detail::status_table<Serializers> const& table, response const& r, Serializers const& serializers) {
     detail::decode_into(table, r, serializers,
-                        detail::case_slots{storage_, index_, headers_, static_cast<unsigned char>(index_of_case<unexpected_status>),
+                        detail::case_slots{storage_, state_.index, state_.headers,
+                                           static_cast<unsigned char>(index_of_case<unexpected_status>),
                                            static_cast<unsigned char>(index_of_case<apidecl::failure>)});
-  }
-
-  template <class Case, class... Args>
-  Case& emplace(Args&&... args) {
-    Case* const held = ::new (static_cast<void*>(storage_)) Case{std::forward<Args>(args)...};
-    index_ = static_cast<unsigned char>(index_of_case<Case>);
-    return *held;
   }
 
   template <class Case>
   Case const* held_if() const noexcept {
-    if (index_ != index_of_case<Case>) return nullptr;
+    if (state_.index != index_of_case<Case>) return nullptr;
     return std::launder(reinterpret_cast<Case const*>(storage_));
   }
 
@@ -370,7 +397,7 @@ class result {
   decltype(auto) visit_from(Visitor& visitor) const {
     using held = detail::type_at_t<I, cases>;
     if constexpr (I + 1 < cases::size) {
-      if (index_ != I) return visit_from<I + 1>(visitor);
+      if (state_.index != I) return visit_from<I + 1>(visitor);
     }
     return detail::visit_case<Visitor, held>::call(visitor, *std::launder(reinterpret_cast<held const*>(storage_)));
   }
@@ -381,9 +408,9 @@ class result {
     if constexpr ((detail::is_status_range<Cases>::value || ...)) {
       using read_code = int (*)(void const* held) noexcept;
       static constexpr read_code range_codes[] = {&held_code<Cases>...};
-      if (codes[index_] < 0) return range_codes[index_](storage_);
+      if (codes[state_.index] < 0) return range_codes[state_.index](storage_);
     }
-    return codes[index_];
+    return codes[state_.index];
   }
   // The code of a case: a documented status's own, -1 for a range (its case holds the code).
   template <class Case>
@@ -399,9 +426,7 @@ class result {
   }
 
   alignas(layout::alignment) unsigned char storage_[layout::size];
-  unsigned char index_ = 0;
-  std::string headers_;  // of a documented status; the other cases keep their own
-  int attempts_ = 1;
+  detail::result_state state_;
 };
 
 namespace detail {
