@@ -85,6 +85,15 @@ std::string answer(int status, std::string_view type, std::string_view body) {
          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + std::string(body);
 }
 
+// A session that keeps the body of the one request it reads in `body`, then answers 200 with a task.
+scripted_server::then keep_body(scripted_server& server, int connection, std::string& body) {
+  std::string const request = server.read_request(connection);
+  std::size_t const head = request.find("\r\n\r\n");
+  if (head != std::string::npos) body = request.substr(head + 4);
+  scripted_server::write_all(connection, answer(200, "application/json", task_json));
+  return scripted_server::then::close;
+}
+
 // asio_transport, called blocking (`send`) or started and polled: two drivers of one exchange.
 struct asio_blocking : apidecl::asio_transport {
   using asio_transport::asio_transport;
@@ -143,13 +152,7 @@ TEMPLATE_TEST_CASE("a streamed upload reaches the server byte for byte", "[trans
   STATIC_REQUIRE(apidecl::transport_streams_bodies_v<TestType>);
   constexpr std::size_t size = 3 * 1024 * 1024 + 17;
   std::string body;
-  scripted_server server([&](int connection) {
-    std::string const request = server.read_request(connection);
-    std::size_t const head = request.find("\r\n\r\n");
-    if (head != std::string::npos) body = request.substr(head + 4);
-    scripted_server::write_all(connection, answer(200, "application/json", task_json));
-    return scripted_server::then::close;
-  });
+  scripted_server server([&](int connection) { return keep_body(server, connection, body); });
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   apidecl::generated_source media(size);
@@ -325,13 +328,7 @@ TEMPLATE_TEST_CASE("an upload from a source that gives odd pieces reaches the se
                    "[transport][stream]", STREAMING_TRANSPORTS) {
   constexpr std::size_t size = 1024 * 1024 + 3;
   std::string body;
-  scripted_server server([&](int connection) {
-    std::string const request = server.read_request(connection);
-    std::size_t const head = request.find("\r\n\r\n");
-    if (head != std::string::npos) body = request.substr(head + 4);
-    scripted_server::write_all(connection, answer(200, "application/json", task_json));
-    return scripted_server::then::close;
-  });
+  scripted_server server([&](int connection) { return keep_body(server, connection, body); });
   REQUIRE(server.listening());
   auto api = client_for<TestType>(server);
   odd_pieces_source media{apidecl::generated_source(size)};
