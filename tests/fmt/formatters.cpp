@@ -11,7 +11,6 @@
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/transport/mock.hpp>
 
-#include <boost/describe/class.hpp>
 #include <boost/hana/define_struct.hpp>
 
 #include <fmt/format.h>
@@ -74,9 +73,8 @@ struct batch {
   BOOST_HANA_DEFINE_STRUCT(batch, (std::string, name), (std::vector<pin_change>, changes));
 };
 struct maybe_change {
-  std::optional<pin_change> change;
+  BOOST_HANA_DEFINE_STRUCT(maybe_change, (std::optional<pin_change>, change));
 };
-BOOST_DESCRIBE_STRUCT(maybe_change, (), (change))
 struct either {
   BOOST_HANA_DEFINE_STRUCT(either, (std::variant<note, pin_change>, what));
 };
