@@ -84,11 +84,17 @@ class boost_json_serializer {
 
   template <class T, std::enable_if_t<detail::json_supports<T, true>(), int> = 0>
   encode_result encode(T const& value, writer& out) const {
+    if constexpr (detail::is_variant<T>::value) {
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();  // said at the call, not deep below it
+    }
     return encode_erased(&value, &encode_value<T>, out);
   }
 
   template <class T, std::enable_if_t<detail::json_supports<T, false>(), int> = 0>
   decode_result decode(std::string_view text, T& target) const {
+    if constexpr (detail::is_variant<T>::value) {
+      if constexpr (!is_valid_one_of_v<T>) check_one_of<T>();  // said at the call, not deep below it
+    }
     return decode_erased(text, &target, &decode_value<T>);
   }
 

@@ -10,7 +10,6 @@
 #include <boost/hana/tuple.hpp>
 
 #include <apidecl/detail/type_list.hpp>
-#include <apidecl/serializer/one_of.hpp>
 #include <apidecl/serializer/secret_fields.hpp>
 
 #include <array>
@@ -142,6 +141,8 @@ template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T> struct is_variant : std::false_type {};
+template <class... Alternatives> struct is_variant<std::variant<Alternatives...>> : std::true_type {};
 template <class T, template <class...> class List, class... Descriptors>
 constexpr auto described_types(List<Descriptors...>) noexcept {
   return type_list<std::decay_t<decltype(std::declval<T&>().*Descriptors::pointer)>...>{};

@@ -1,6 +1,8 @@
 #ifndef APIDECL_SERIALIZER_ONE_OF_HPP
 #define APIDECL_SERIALIZER_ONE_OF_HPP
 
+#include <apidecl/serializer/fields.hpp>
+
 #include <string_view>
 #include <type_traits>
 #include <variant>
@@ -37,8 +39,6 @@ template <class Variant> inline constexpr bool discriminators_disagree = false;
 }  // namespace diagnostic
 
 namespace detail {
-template <class T> struct is_variant : std::false_type {};
-template <class... Alternatives> struct is_variant<std::variant<Alternatives...>> : std::true_type {};
 
 template <class T, class = void>
 struct declares_discriminator : std::false_type {};
