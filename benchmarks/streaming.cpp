@@ -11,6 +11,7 @@
 #include <apidecl/client/client.hpp>
 #include <apidecl/serializer/boost_json.hpp>
 #include <apidecl/serializer/text.hpp>
+#include <apidecl/stream/callback.hpp>
 #include <apidecl/stream/generated_source.hpp>
 #include <apidecl/transport/asio.hpp>
 #include <apidecl/transport/curl.hpp>
@@ -110,15 +111,6 @@ class one_exchange_server {
   std::thread thread_;
 };
 
-// Counts what it is given, keeping nothing.
-struct counting_sink {
-  std::uint64_t bytes = 0;
-  apidecl::sink_status begin(int, apidecl::header_list) noexcept { return std::nullopt; }
-  apidecl::sink_status write(std::string_view chunk) noexcept {
-    bytes += chunk.size();
-    return std::nullopt;
-  }
-};
 
 double peak_rss_mib() {
   rusage usage{};
@@ -170,16 +162,16 @@ int download(std::uint64_t size) {
                                  std::to_string(size) + "\r\nConnection: close\r\n\r\n",
                              size);
   auto api = make_api<Transport>(server.url());
-  counting_sink sink;
+  apidecl::callback_sink sink([](std::string_view) noexcept { return apidecl::sink_status{}; });  // counts, keeps none
   apidecl::call_options options;
   options.response_into = apidecl::stream_to(sink);
   auto const began = std::chrono::steady_clock::now();
   auto const r = api.call(options, c24::download_media, c24::api_token = token, c24::job_id = job,
                           c24::media_type = c24::media_file_format::mp4);
   std::chrono::duration<double> const took = std::chrono::steady_clock::now() - began;
-  if (r.template get_if<200>() == nullptr || sink.bytes != size) {
+  if (r.template get_if<200>() == nullptr || sink.written() != size) {
     std::fprintf(stderr, "download failed (status %d, %llu bytes)\n", r.http_status(),
-                 static_cast<unsigned long long>(sink.bytes));
+                 static_cast<unsigned long long>(sink.written()));
     return 1;
   }
   std::printf("stream_download_2gib_peak_rss_mib%s: %.1f\n", suffix<Transport>, peak_rss_mib());

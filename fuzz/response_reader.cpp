@@ -6,6 +6,8 @@
 // it, with the same bytes in its sink, unless the kept body was too large (the sink's is not bounded).
 #include "check.hpp"
 
+#include "../tests/support/keeping_sink.hpp"
+
 #include <apidecl/core/header_list.hpp>
 #include <apidecl/core/response_reader.hpp>
 
@@ -68,19 +70,7 @@ void check_complete(apidecl::response_reader const& reader, apidecl::reader_opti
   APIDECL_FUZZ_CHECK(reader.result().has_value());
 }
 
-// Keeps the body it is given, and counts the responses it begins.
-struct keeping_sink {
-  std::string body;
-  int begun = 0;
-  apidecl::sink_status begin(int, apidecl::header_list) noexcept {
-    ++begun;
-    return std::nullopt;
-  }
-  apidecl::sink_status write(std::string_view chunk) noexcept {
-    body.append(chunk);
-    return std::nullopt;
-  }
-};
+using test_support::keeping_sink;
 
 bool takes_every_status(int) noexcept { return true; }
 

@@ -3,6 +3,8 @@
 // does not take are read as before; a sink that refuses, and hostile framing, fail the read.
 #include <catch2/catch.hpp>
 
+#include "../support/keeping_sink.hpp"
+
 #include <apidecl/core/body_sink.hpp>
 #include <apidecl/core/response_reader.hpp>
 
@@ -16,28 +18,7 @@
 
 namespace response_reader_sink_test {
 
-// Keeps what it is given, and refuses where it is told to.
-struct keeping_sink {
-  std::string body;
-  std::string headers;
-  int status = 0;
-  int begun = 0;
-  bool refuse_begin = false;
-  std::size_t refuse_past = std::string::npos;  // refuses a write that would keep more than this
-  apidecl::sink_status begin(int s, apidecl::header_list h) noexcept {
-    ++begun;
-    status = s;
-    headers = std::string(h.text());
-    if (refuse_begin) return apidecl::stream_failure{"cannot create the file", 13};
-    return std::nullopt;
-  }
-  apidecl::sink_status write(std::string_view chunk) noexcept {
-    if (refuse_past != std::string::npos && body.size() + chunk.size() > refuse_past)
-      return apidecl::stream_failure{"disk full", 28};
-    body.append(chunk);
-    return std::nullopt;
-  }
-};
+using test_support::keeping_sink;
 
 bool takes_200(int status) noexcept { return status == 200 || status == 204; }
 

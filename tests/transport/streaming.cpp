@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/boost_without_exceptions.hpp"
+#include "../support/keeping_sink.hpp"
 #include "../support/raw_servers.hpp"
 #include "../support/transport_test_site.hpp"
 
@@ -560,18 +561,7 @@ TEMPLATE_TEST_CASE("asio_transport streams an upload and a download over TLS", "
   std::string const fields = "Content-Length: " + std::to_string(media.size()) + "\r\n";
   apidecl::request const upload =
       apidecl::request(apidecl::method::post, "/upload", fields, {}).with_body_source(apidecl::stream_from(media));
-  struct keeping_sink {
-    std::string kept;
-    int begun = 0;
-    apidecl::sink_status begin(int, apidecl::header_list) noexcept {
-      ++begun;
-      return std::nullopt;
-    }
-    apidecl::sink_status write(std::string_view chunk) noexcept {
-      kept.append(chunk);
-      return std::nullopt;
-    }
-  } sink;
+  test_support::keeping_sink sink;
   apidecl::call_options options;
   options.response_into = apidecl::stream_to(sink).for_statuses([](int status) noexcept { return status == 200; });
   std::string body;
@@ -599,6 +589,6 @@ TEMPLATE_TEST_CASE("asio_transport streams an upload and a download over TLS", "
   CHECK(body.empty());
   CHECK(streamed == 6);
   CHECK(sink.begun == 1);
-  CHECK(sink.kept == "secure");
+  CHECK(sink.body == "secure");
   CHECK(media.position() == media.size());
 }
