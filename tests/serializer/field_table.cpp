@@ -48,9 +48,9 @@ constexpr std::string_view kind_of() noexcept {
 struct probe {
   std::string_view name;
   std::string_view kind;
-  template <class Field>
-  static constexpr probe make(std::string_view wire_name) noexcept {
-    return {wire_name, kind_of<Field>()};
+  template <class Field, class WireName>
+  static constexpr probe make() noexcept {
+    return {WireName::value, kind_of<Field>()};
   }
 };
 

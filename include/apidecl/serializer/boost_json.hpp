@@ -247,9 +247,9 @@ class boost_json_serializer {
     std::string_view name;
     value_decoder decode;  // given a null json when the field is absent
     bool required;
-    template <class Field>
-    static constexpr field_decoder make(std::string_view wire_name) noexcept {
-      return {wire_name, &decode_value<Field>, !is_optional_v<Field>};
+    template <class Field, class WireName>
+    static constexpr field_decoder make() noexcept {
+      return {WireName::value, &decode_value<Field>, !is_optional_v<Field>};
     }
   };
 
@@ -370,9 +370,9 @@ class boost_json_serializer {
   struct field_encoder {
     std::string_view name;
     encode_result (*encode)(void const* field, boost::json::object& object, std::string_view name);
-    template <class Field>
-    static constexpr field_encoder make(std::string_view wire_name) noexcept {
-      return {wire_name, &encode_field<Field>};
+    template <class Field, class WireName>
+    static constexpr field_encoder make() noexcept {
+      return {WireName::value, &encode_field<Field>};
     }
   };
 

@@ -10,12 +10,19 @@
 #include <apidecl/types/open_enum.hpp>
 #include <apidecl/types/timestamp.hpp>
 
-#include <boost/hana/define_struct.hpp>
+#include <boost/describe/class.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+// BOOST_DESCRIBE_STRUCT(T, (), (...)) passes an empty argument list, which Clang's -Wpedantic
+// flags before C++20. Describe, not Hana: it costs the compiler a fraction per field.
+#if defined(__clang__) && __cplusplus < 202002L
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgnu-zero-variadic-macro-arguments"
+#endif
 
 namespace apidecl::ondemand {
 
@@ -30,20 +37,18 @@ namespace apidecl::ondemand {
 /// Amounts are exact decimals: money must not pass through floating point. The currency is an
 /// open_enum so that a code missing from `currency` still goes back as it came.
 struct quote {
-  BOOST_HANA_DEFINE_STRUCT(quote,
-    (ids::quote, quote_id),
-    (utc_timestamp, creation_date),
-    (ids::service, service_id),
-    (language_code, source_language),
-    (std::vector<language_code>, target_languages),
-    (std::int64_t, total_translations),
-    (std::int64_t, translation_credit),
-    (decimal, total_cost),
-    (decimal, prepaid_credit),
-    (decimal, amount_due),
-    (open_enum<apidecl::currency>, currency),
-    (std::optional<std::vector<product>>, products)
-  );
+  ids::quote quote_id;
+  utc_timestamp creation_date;
+  ids::service service_id;
+  language_code source_language;
+  std::vector<language_code> target_languages;
+  std::int64_t total_translations;
+  std::int64_t translation_credit;
+  decimal total_cost;
+  decimal prepaid_credit;
+  decimal amount_due;
+  open_enum<apidecl::currency> currency;
+  std::optional<std::vector<product>> products;
   static constexpr std::string_view xml_element = "Quote";
   static constexpr wire_name wire_names[] = {{"quote_id", "QuoteID"},
                                              {"creation_date", "CreationDate"},
@@ -58,7 +63,12 @@ struct quote {
                                              {"currency", "Currency"},
                                              {"products", "Products/Product"}};
 };
+BOOST_DESCRIBE_STRUCT(quote, (), (quote_id, creation_date, service_id, source_language, target_languages, total_translations, translation_credit, total_cost, prepaid_credit, amount_due, currency, products))
 
 }  // namespace apidecl::ondemand
+
+#if defined(__clang__) && __cplusplus < 202002L
+#pragma clang diagnostic pop
+#endif
 
 #endif

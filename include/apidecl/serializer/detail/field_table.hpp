@@ -11,7 +11,8 @@
 
 // A struct's fields as data, for a serializer whose per-body code should be a table rather than
 // code: `field_table<T, Entry>` is a constexpr array holding, for each field in declaration order,
-// `Entry::template make<FieldType>(wire_name)`, and `field_addresses(value)` the fields' addresses
+// `Entry::template make<FieldType, WireName>()` (`WireName::value`: the field's wire name, a
+// constant, so an entry may point at data made from it at compile time), and `field_addresses(value)` the fields' addresses
 // in the same order. Non-template code then walks both and calls a function per field *type*, so
 // a body type costs the compiler a table and one short function, not a copy of its fields'
 // decoding (benchmarks/README.md, compile cost).
@@ -20,13 +21,13 @@ namespace apidecl::detail {
 template <class T, class Entry, class... Key, class... Member>
 constexpr auto hana_field_table(type_list<Key...>, type_list<Member...>) noexcept {
   return std::array<Entry, sizeof...(Key)>{
-      {Entry::template make<std::decay_t<decltype(Member{}(std::declval<T&>()))>>(field_wire_name<T, Key>::value)...}};
+      {Entry::template make<std::decay_t<decltype(Member{}(std::declval<T&>()))>, field_wire_name<T, Key>>()...}};
 }
 template <class T, class Entry, template <class...> class List, class... Descriptors>
 constexpr auto described_field_table(List<Descriptors...>) noexcept {
   return std::array<Entry, sizeof...(Descriptors)>{
-      {Entry::template make<std::decay_t<decltype(std::declval<T&>().*Descriptors::pointer)>>(
-          field_wire_name<T, Descriptors>::value)...}};
+      {Entry::template make<std::decay_t<decltype(std::declval<T&>().*Descriptors::pointer)>,
+                            field_wire_name<T, Descriptors>>()...}};
 }
 template <class T, class Entry>
 constexpr auto make_field_table() noexcept {
