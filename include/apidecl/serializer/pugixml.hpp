@@ -322,12 +322,14 @@ class pugixml_serializer {
     // The common case, one child or none: its text, or "" for an element or no child.
     if (pugi::xml_node const first = node.first_child(); first == node.last_child())
       return field.decode_text(first.value(), target, at);
-    std::string joined;
-    return field.decode_text(joined_text(node, joined), target, at);
+    return joined_text_from_xml(node, field, target, at);
   }
 
-  // `node`'s character data when it has several children: its text and CDATA children, joined.
-  static std::string_view joined_text(pugi::xml_node node, std::string& joined) {
+  // Reads `node`'s character data when it has several children: its text and CDATA children,
+  // joined. Out of line, so the common case above holds no string.
+  [[gnu::noinline]] static decode_result joined_text_from_xml(pugi::xml_node node, field_decoder const& field,
+                                                              void* target, path_step const* at) {
+    std::string joined;
     std::string_view single;
     std::size_t pieces = 0;
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
@@ -338,7 +340,7 @@ class pugixml_serializer {
         joined += child.value();
       }
     }
-    return pieces > 1 ? std::string_view(joined) : single;
+    return field.decode_text(pieces > 1 ? std::string_view(joined) : single, target, at);
   }
 
   static std::string_view trimmed(std::string_view text) noexcept {
