@@ -136,16 +136,11 @@ class async_call_operation : public std::enable_shared_from_this<async_call_oper
   }
   template <class Session>
   void log_in_with() {
-    std::apply(
-        [this](auto const&... credentials) {
-          api_.async_call(typename Session::login_endpoint{}, credentials...,
-                          [self = this->shared_from_this()](auto const& logged_in) {
-                            auto& api = self->api_;
-                            self->drive(self->state_->engine.renewed(api.auth().accept(logged_in), api.auth(),
-                                                                     api.limiter(), api.observer(), api.clock().now()));
-                          });
-        },
-        api_.auth().login_arguments());
+    async_call_support<Client>::log_in(api_, [self = this->shared_from_this()](auto const& logged_in) {
+      auto& api = self->api_;
+      self->drive(self->state_->engine.renewed(api.auth().accept(logged_in), api.auth(), api.limiter(),
+                                               api.observer(), api.clock().now()));
+    });
   }
 
   void cancel() {
@@ -178,6 +173,16 @@ struct async_call_support<Client, std::enable_if_t<has_async_exchange<typename C
   static auto call(Client& api, call_options const& options, Endpoint const& endpoint, ArgsAndToken&&... all) {
     auto everything = std::forward_as_tuple(std::forward<ArgsAndToken>(all)...);
     return call_split(api, options, endpoint, everything, std::make_index_sequence<sizeof...(ArgsAndToken) - 1>{});
+  }
+
+  // Logs the client's Session in with a call of its own, as every way of calling does
+  // (client::with_login_arguments), and hands its result to `handler`.
+  template <class Handler>
+  static void log_in(Client& api, Handler&& handler) {
+    api.with_login_arguments([&](auto const& login_endpoint, auto const& /*supplied: added by call*/,
+                                 auto const&... credentials) {
+      call(api, Client::no_options, login_endpoint, credentials..., std::forward<Handler>(handler));
+    });
   }
 
  private:
