@@ -64,7 +64,7 @@ struct flat_json_serializer {
 
   template <class T>
   apidecl::decode_result decode(std::string_view text, T& target) const {
-    static_assert(apidecl::is_struct_v<T>, "flat_json_serializer decodes Hana Structs only");
+    static_assert(apidecl::is_struct_v<T>, "flat_json_serializer decodes structs only (Hana or Describe)");
     std::uint32_t found = 0;  // a bit per field, in declaration order
     json_cursor in{text};
     if (!in.skip('{')) return malformed();
