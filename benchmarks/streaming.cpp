@@ -111,7 +111,6 @@ class one_exchange_server {
   std::thread thread_;
 };
 
-
 double peak_rss_mib() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);

@@ -99,6 +99,7 @@ class pugixml_serializer {
   // non-template code that calls one function per field *type*; what a field's wire name makes
   // (its steps, its markup) is data made at compile time and pointed at from the table. So a body
   // type costs a table and two short functions, however many fields and bodies there are.
+
   // The markup of an element path, made at compile time (detail/xml_markup.hpp).
   struct markup_text {
     std::string_view opening, closing, closing_empty;
@@ -277,7 +278,7 @@ class pugixml_serializer {
       void* const address = addresses[i];
       path_step const step{at, field.wire, 0};
       if (field.kind == field_decoder::form::element) {
-        pugi::xml_node const element = field.step_count == 1 ? node.child(field.step_text) : find_steps(node, field, 0);
+        pugi::xml_node const element = find_steps(node, field, 0);
         if (!element) {
           if (field.reset == nullptr) return wrong(&step, "missing required element");
           field.reset(address);
@@ -310,7 +311,7 @@ class pugixml_serializer {
   // The element reached from `node` by the steps of `field`'s wire name from `first` on, or none
   // if one is missing. pugixml compares each name in place, in one call per step.
   static pugi::xml_node find_steps(pugi::xml_node node, field_decoder const& field, std::size_t first) noexcept {
-    if (first + 1 == field.step_count) return node.child(field.step(first));  // most wire names: one step
+    if (first == 0 && field.step_count == 1) return node.child(field.step_text);  // most wire names: one step
     for (std::size_t step = first; step < field.step_count && node; ++step) node = node.child(field.step(step));
     return node;
   }
@@ -398,7 +399,6 @@ class pugixml_serializer {
     return {};
   }
 
-
   // ---- Encoding ----
 
   using value_encoder = encode_result (*)(void const* value, detail::xml_stream& xml);
@@ -416,16 +416,13 @@ class pugixml_serializer {
     template <class Field, class WireName>
     static constexpr field_encoder make() noexcept {
       constexpr std::string_view wire = WireName::value;
-      if constexpr (wire.substr(0, 1) == "@") {
+      constexpr std::string_view containers = detail::place_of<Field>(wire).shared;
+      if constexpr (wire.substr(0, 1) == "@")
         return {wire, true, {}, {}, &attribute_to_xml<Field>};
-      } else if constexpr (detail::is_xml_sequence<typename detail::unwrap_optional<Field>::type>::value) {
-        return {wire, false, detail::step_count(wire) == 1 ? std::string_view{} : split(wire).first,
-                markup_of<detail::xml_item_path<WireName>>(), &sequence_to_xml<Field>};
-      } else {
-        constexpr std::size_t slash = wire.rfind('/');
-        return {wire, false, slash == std::string_view::npos ? std::string_view{} : wire.substr(0, slash),
-                markup_of<detail::xml_leaf_path<WireName>>(), &element_to_xml<Field>};
-      }
+      else if constexpr (detail::is_xml_sequence<typename detail::unwrap_optional<Field>::type>::value)
+        return {wire, false, containers, markup_of<detail::xml_item_path<WireName>>(), &sequence_to_xml<Field>};
+      else
+        return {wire, false, containers, markup_of<detail::xml_leaf_path<WireName>>(), &element_to_xml<Field>};
     }
   };
 
@@ -447,9 +444,9 @@ class pugixml_serializer {
   [[gnu::noinline]] static encode_result fields_to_xml(field_encoder const* fields, void const* const* addresses,
                                                        std::size_t count, detail::xml_stream& xml) {
     detail::open_containers containers(xml);
-    for (int attributes = 1; attributes >= 0; --attributes)
+    for (bool const attributes : {true, false})
       for (std::size_t i = 0; i < count; ++i)
-        if (fields[i].attribute == (attributes == 1))
+        if (fields[i].attribute == attributes)
           if (encode_result const status = fields[i].encode(addresses[i], fields[i], containers, xml); !status)
             return status;
     containers.move_to({});

@@ -12,8 +12,8 @@
 // A struct's fields as data, for a serializer whose per-body code should be a table rather than
 // code: `field_table<T, Entry>` is a constexpr array holding, for each field in declaration order,
 // `Entry::template make<FieldType, WireName>()` (`WireName::value`: the field's wire name, a
-// constant, so an entry may point at data made from it at compile time), and `field_addresses(value)` the fields' addresses
-// in the same order. Non-template code then walks both and calls a function per field *type*, so
+// constant, so an entry may point at data made from it at compile time), and
+// `field_addresses(value)` the fields' addresses in the same order. Non-template code then walks both and calls a function per field *type*, so
 // a body type costs the compiler a table and one short function, not a copy of its fields'
 // decoding (benchmarks/README.md, compile cost).
 namespace apidecl::detail {
